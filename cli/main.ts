@@ -1,0 +1,11 @@
+import { Command } from "commander";
+import { ENGINE_VERSION } from "@offgridflow/engine";
+import { registerEstimate } from "./commands/estimate.ts";
+import { registerFactors } from "./commands/factors.ts";
+
+const program = new Command("offgridflow")
+  .description("OffGridFlow: GHG Protocol emissions with full provenance")
+  .version(ENGINE_VERSION);
+registerEstimate(program);
+registerFactors(program);
+program.parse();

@@ -166,9 +166,18 @@ export class Engine {
     options: EstimateOptions,
     cache: Map<string, Selection>,
   ): Selection {
-    if (activity.inline_factor && (activity.activity === undefined || this.supplierFirst(options))) {
+    if (activity.inline_factor) {
       const implied = activity.activity ? this.library.forActivity(activity.activity)?.[0]?.category : undefined;
-      return inlineFactor(activity, input.unit, options, implied);
+      if (scopeOf(activity.category ?? implied ?? "3.1") === 2) {
+        // Location-based Scope 2 is always the grid average; a supplier's rate is a market instrument.
+        throw new InputError(
+          "inline_factor",
+          'for purchased energy give the supplier\'s rate as instruments: [{ "type": "supplier_rate", ... }]',
+        );
+      }
+      if (activity.activity === undefined || this.supplierFirst(options)) {
+        return inlineFactor(activity, input.unit, options, implied);
+      }
     }
     if (activity.factor !== undefined) return selectById(this.library, activity, input.unit, options);
     if (activity.activity === undefined) {

@@ -121,6 +121,8 @@ export function selectByActivity(
         yearDistance,
         factor.year > year ? 1 : 0,
         plan?.rank ?? 0,
+        // An energy quantity of unstated basis is read as gross (HHV), the usual basis of bills.
+        factor.energy_basis === "LHV" && !activity.heating_basis ? 1 : 0,
       ],
     });
   }

@@ -536,8 +536,18 @@ function refrigerant(
   });
 }
 
+/**
+ * A blend's inventory gases: only the components that Table 11 lists (the GHG Protocol's HFCs,
+ * PFCs, SF6, NF3). HCFCs and hydrocarbons are outside the inventory, as in Table 12's GWPs.
+ */
+function inventoryComponents(components: Record<string, number>, inventoryGases: Set<string>): Record<string, number> {
+  return Object.fromEntries(Object.entries(components).filter(([species]) => inventoryGases.has(species)));
+}
+
 function refrigerants(shared: string): FactorRecord[] {
-  const pure = readEpaGases(shared).map((gas) =>
+  const gases = readEpaGases(shared);
+  const inventoryGases = new Set(gases.map((gas) => gas.key));
+  const pure = gases.map((gas) =>
     refrigerant(
       refrigerantKey(gas),
       `${gas.name} (${gas.formula}) released, per kg`,
@@ -550,7 +560,7 @@ function refrigerants(shared: string): FactorRecord[] {
     refrigerant(
       blend.key.toLowerCase(),
       `${blend.ashrae} (${blend.composition}) released, per kg`,
-      blend.components,
+      inventoryComponents(blend.components, inventoryGases),
       blend.gwpAr5,
       `Table 12, row "${blend.ashrae}" (EPA's GWP counts only the HFC and PFC components)`,
     ),

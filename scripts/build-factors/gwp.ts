@@ -5,6 +5,7 @@
  */
 import { join } from "node:path";
 import type { GwpSetId } from "../../engine/src/factor.ts";
+import type { GwpData } from "../../engine/src/gwp.ts";
 import { num, readCsv } from "./read-csv.ts";
 import { cell, requiredNum } from "./slug.ts";
 
@@ -42,10 +43,8 @@ export interface BlendComposition {
   missing_gwp?: MissingGwp;
 }
 
-export interface GwpTable {
-  source: { name: string; publisher: string; licence: string; citation: string };
-  sets: Record<GwpSetId, Record<string, number>>;
-  ch4: { AR6: typeof AR6_CH4 };
+/** engine/data/gwp.json: what the engine reads (GwpData), plus the blends' missing GWPs. */
+export interface GwpFile extends GwpData {
   blends: Record<string, BlendComposition>;
 }
 
@@ -146,7 +145,7 @@ function readSets(shared: string): Record<GwpSetId, Record<string, number>> {
 
 function missingGwp(
   components: Record<string, number>,
-  sets: GwpTable["sets"],
+  sets: GwpFile["sets"],
 ): MissingGwp | undefined {
   const missing: MissingGwp = {};
   for (const id of Object.keys(sets) as GwpSetId[]) {
@@ -156,7 +155,7 @@ function missingGwp(
   return Object.keys(missing).length > 0 ? missing : undefined;
 }
 
-export function buildGwp(shared: string): GwpTable {
+export function buildGwp(shared: string): GwpFile {
   const sets = readSets(shared);
   const blends: Record<string, BlendComposition> = {};
   for (const blend of readEpaBlends(shared)) {

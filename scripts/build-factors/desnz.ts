@@ -707,17 +707,15 @@ function refrigerantFactor(
   };
 }
 
-/** Refrigerant part columns, with the key suffix they get when they add a number of their own. */
-const REFRIGERANT_PARTS = [
-  { column: "emissions including only kyoto products", suffix: "kyoto_only" },
-  { column: "emissions including only non-kyoto products", suffix: "non_kyoto_only" },
-] as const;
+const REFRIGERANT_KYOTO = "emissions including only kyoto products";
+const REFRIGERANT_NON_KYOTO = "emissions including only non-kyoto products";
 const REFRIGERANT_TOTAL = "total emissions including non-kyoto products";
 
 /**
- * Each refrigerant has three columns: the total (the factor), its Kyoto-protocol part and its
- * non-Kyoto (Montreal) part. GHG Protocol scopes cover Kyoto gases only, so a part is emitted as
- * well unless it merely repeats the total (a pure gas, or a blend of one kind).
+ * Each refrigerant has three columns: the total, its Kyoto-protocol part and its non-Kyoto
+ * (Montreal) part. GHG Protocol scopes cover Kyoto gases only, so the plain key carries the
+ * Kyoto part; where the total differs it is kept as `.incl_non_kyoto`, and the non-Kyoto part
+ * as `.non_kyoto_only` for separate reporting.
  */
 function refrigerantFactors(
   groups: Group[],
@@ -734,8 +732,11 @@ function refrigerantFactors(
   const factors: FactorRecord[] = [];
   for (const [gas, columns] of byGas) {
     const total = columns.get(REFRIGERANT_TOTAL);
-    if (!total || columns.size !== 1 + REFRIGERANT_PARTS.length)
+    const kyoto = columns.get(REFRIGERANT_KYOTO);
+    const nonKyoto = columns.get(REFRIGERANT_NON_KYOTO);
+    if (!total || !kyoto || !nonKyoto || columns.size !== 3) {
       throw new Error(`DESNZ refrigerant ${gas}: columns`);
+    }
     const value = total.parts.total?.value;
     if (value === undefined) {
       log.blankTotal += columns.size;
@@ -743,15 +744,19 @@ function refrigerantFactors(
     }
     const { key, gases, unsplitReason } = refrigerantGas(total, value, ar5);
     if (unsplitReason) log.unsplitRefrigerants.push(`${gas} (${unsplitReason})`);
-    factors.push(refrigerantFactor(total, value, key, gases));
-    for (const { column, suffix } of REFRIGERANT_PARTS) {
-      const part = columns.get(column);
-      if (!part) throw new Error(`DESNZ refrigerant ${gas}: no column ${column}`);
-      const partValue = part.parts.total?.value;
-      if (partValue === undefined) log.blankTotal += 1;
-      else if (partValue === value) log.redundantRefrigerantParts += 1;
-      else factors.push(refrigerantFactor(part, partValue, `${key}.${suffix}`, {}));
+    const kyotoValue = kyoto.parts.total?.value;
+    if (kyotoValue === undefined || kyotoValue === value) {
+      factors.push(refrigerantFactor(total, value, key, gases));
+      log.redundantRefrigerantParts += kyotoValue === undefined ? 0 : 1;
+      if (kyotoValue === undefined) log.blankTotal += 1;
+    } else {
+      factors.push(refrigerantFactor(kyoto, kyotoValue, key, {}));
+      factors.push(refrigerantFactor(total, value, `${key}.incl_non_kyoto`, gases));
     }
+    const nonKyotoValue = nonKyoto.parts.total?.value;
+    if (nonKyotoValue === undefined) log.blankTotal += 1;
+    else if (nonKyotoValue === value) log.redundantRefrigerantParts += 1;
+    else factors.push(refrigerantFactor(nonKyoto, nonKyotoValue, `${key}.non_kyoto_only`, {}));
   }
   return factors;
 }

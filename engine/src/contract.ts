@@ -81,7 +81,7 @@ export interface Scope2Dual {
   location_co2e_kg: number;
   market_co2e_kg: number;
   /** How the market figure was reached, in the Scope 2 Guidance hierarchy. */
-  market_basis: string[];
+  market_basis: readonly string[];
 }
 
 export interface Result {
@@ -94,9 +94,10 @@ export interface Result {
   method: "activity" | "spend" | "supplier" | "location" | "market";
   tier: Tier;
   factor: FactorProvenance;
-  conversions: string[];
-  fallbacks: string[];
-  warnings: string[];
+  /** Immutable, and shared between results that took the same path. */
+  conversions: readonly string[];
+  fallbacks: readonly string[];
+  warnings: readonly string[];
   /** Biogenic CO2, reported outside the scopes (GHG Protocol Corporate Standard, ch. 9). */
   biogenic_co2_kg?: number;
   scope2?: Scope2Dual;

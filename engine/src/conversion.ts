@@ -15,8 +15,8 @@ export interface ConversionPlan {
   rank: 0 | 1 | 2;
   /** Quantity in factor units = quantity x multiplier. */
   multiplier: number;
-  /** Describes the path for one quantity, e.g. "1200 therm = 120 mmBtu". */
-  describe(quantity: number): string[];
+  /** The path per unit of the activity, e.g. "1 therm = 0.1 mmBtu", shared by every row taking it. */
+  steps: readonly string[];
   warnings: readonly string[];
 }
 
@@ -30,9 +30,11 @@ function resolve(name: string, field: string): UnitDef {
   return unit;
 }
 
-function step(quantity: number, from: UnitDef, multiplier: number, to: UnitDef, via = ""): string {
-  return `${formatNumber(quantity)} ${from.id} = ${formatNumber(quantity * multiplier)} ${to.id}${via}`;
+function step(from: UnitDef, multiplier: number, to: UnitDef, via = ""): readonly string[] {
+  return Object.freeze([`1 ${from.id} = ${formatNumber(multiplier)} ${to.id}${via}`]);
 }
+
+const SAME_UNIT: readonly string[] = Object.freeze([]);
 
 function heatingValueOf(activity: Activity, factor: Factor): HeatingValue | undefined {
   return activity.heating_value ?? factor.heating_value;
@@ -72,7 +74,7 @@ export function planConversion(
     return {
       rank: from === to ? 0 : 1,
       multiplier,
-      describe: (q) => (from === to ? [] : [step(q, from, multiplier, to)]),
+      steps: from === to ? SAME_UNIT : step(from, multiplier, to),
       warnings,
     };
   }
@@ -106,7 +108,7 @@ function viaHeatingValue(
     return {
       rank: 2,
       multiplier,
-      describe: (q) => [step(q, from, multiplier, to, label)],
+      steps: step(from, multiplier, to, label),
     };
   }
   if (from.dimension === "energy" && sameDimension(to, per)) {
@@ -116,7 +118,7 @@ function viaHeatingValue(
     return {
       rank: 2,
       multiplier,
-      describe: (q) => [step(q, from, multiplier, to, label)],
+      steps: step(from, multiplier, to, label),
     };
   }
   return undefined;
@@ -139,5 +141,5 @@ function viaDensity(
   } else {
     return undefined;
   }
-  return { rank: 2, multiplier, describe: (q) => [step(q, from, multiplier, to, label)], warnings };
+  return { rank: 2, multiplier, steps: step(from, multiplier, to, label), warnings };
 }

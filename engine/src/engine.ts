@@ -12,11 +12,11 @@ import {
 } from "./contract.ts";
 import enginePackage from "../package.json" with { type: "json" };
 import { CATEGORIES, scopeOf, type FactorRecord, type GwpSetId, type Scope } from "./factor.ts";
-import { fnv1a64 } from "./fingerprint.ts";
+import { Fnv, type FnvState } from "./fingerprint.ts";
 import { DEFAULT_GWP, isGwpSet, type GwpTable } from "./gwp.ts";
 import { InputError } from "./input-error.ts";
 import type { Factor, FactorLibrary } from "./library.ts";
-import type { MoneyConverter } from "./money.ts";
+import type { MoneyConversion, MoneyConverter } from "./money.ts";
 import { isWellFormedRegion, normaliseRegion, WORLD } from "./regions.ts";
 import { marketBased } from "./scope2.ts";
 import { selectByActivity, selectById, type Selection } from "./select.ts";
@@ -28,18 +28,56 @@ export const ENGINE_VERSION = `offgridflow-engine@${(enginePackage as { version:
 /** A factor's per-unit CO2e and gases on one GWP set, computed once and shared by results. */
 interface Evaluated {
   gases: [key: string, perUnit: number][];
+  /** Per-unit CO2, CH4, N2O when those are exactly the factor's gases, in that order. */
+  combustion: readonly [number, number, number] | undefined;
   co2ePerUnit: number;
-  values: Readonly<Record<string, number>>;
   provenance: FactorProvenance;
-  /** FNV input prefix for everything about the factor and GWP set. */
-  fingerprintPrefix: string;
+  /** FNV state after the factor's part of the fingerprint input. */
+  fingerprintState: FnvState;
   warnings: readonly string[];
 }
 
+/**
+ * What calls with equal options reuse: selections (with their evaluated factor), money
+ * conversions and normalised regions. All depend only on the immutable library and the options.
+ */
+interface BatchContext {
+  options: EstimateOptions;
+  gwp: GwpSetId;
+  /** Keyed activity-or-factor -> region -> year -> unit (+ heating basis), so no key is built per row. */
+  selections: Map<string, Map<string, Map<number, Map<string, Prepared>>>>;
+  money: Map<string, MoneyConversion>;
+  regions: Map<string, string>;
+  fnv: Fnv;
+  /** Entries added to the maps above; they are emptied past a bound so odd input cannot grow them. */
+  size: number;
+}
+
+// Bounds of the reuse caches: distinct option sets, and entries per option set.
+const MAX_CONTEXTS = 16;
+const MAX_CONTEXT_ENTRIES = 100_000;
+
+/** A selection ready to apply: the factor evaluated on the batch's GWP set, notes frozen. */
+interface Prepared {
+  selection: Selection;
+  evaluated: Evaluated;
+  fallbacks: readonly string[];
+  warnings: readonly string[];
+  /** FNV state after the factor and the activity's selection fields. */
+  fingerprintState: FnvState;
+}
+
 const KWH = findUnit("kWh") as UnitDef;
+const NONE: readonly string[] = Object.freeze([]);
+
+function frozen(...lists: (readonly string[])[]): readonly string[] {
+  const joined = lists.flat();
+  return joined.length === 0 ? NONE : Object.freeze(joined);
+}
 
 export class Engine {
   private readonly evaluated = new Map<GwpSetId, WeakMap<FactorRecord, Evaluated>>();
+  private readonly contexts = new Map<string, BatchContext>();
 
   constructor(
     readonly library: FactorLibrary,
@@ -48,84 +86,96 @@ export class Engine {
   ) {}
 
   estimate(activity: Activity, options: EstimateOptions = {}): Outcome {
-    return this.estimateOne(activity, options, this.selectionCache(options));
+    return this.estimateOne(activity, this.context(options));
   }
 
   /** Per-row errors never stop the other rows. */
   estimateBatch(activities: readonly Activity[], options: EstimateOptions = {}): Outcome[] {
-    const cache = this.selectionCache(options);
+    const context = this.context(options);
     const out: Outcome[] = new Array(activities.length);
-    for (let i = 0; i < activities.length; i++) {
-      out[i] = this.estimateOne(activities[i] as Activity, options, cache);
-    }
+    for (let i = 0; i < activities.length; i++) out[i] = this.estimateOne(activities[i] as Activity, context);
     return out;
   }
 
-  private selectionCache(options: EstimateOptions): Map<string, Selection> {
+  /** Options are checked once per call: a bad option is the caller's error, not a row's. */
+  private context(options: EstimateOptions): BatchContext {
     if (options.gwp !== undefined && !isGwpSet(options.gwp)) {
       throw new InputError("gwp", `unknown GWP set "${String(options.gwp)}" (AR4, AR5 or AR6)`);
     }
-    return new Map();
+    const key = JSON.stringify(options);
+    let context = this.contexts.get(key);
+    if (!context || context.size > MAX_CONTEXT_ENTRIES) {
+      if (this.contexts.size >= MAX_CONTEXTS) this.contexts.clear();
+      context = {
+        // A copy, so that a caller changing its options object later cannot alter cached choices.
+        options: structuredClone(options),
+        gwp: options.gwp ?? DEFAULT_GWP,
+        selections: new Map(),
+        money: new Map(),
+        regions: new Map(),
+        fnv: new Fnv(),
+        size: 0,
+      };
+      this.contexts.set(key, context);
+    }
+    return context;
   }
 
-  private estimateOne(activity: Activity, options: EstimateOptions, cache: Map<string, Selection>): Outcome {
+  private estimateOne(activity: Activity, context: BatchContext): Outcome {
     const id = activity?.id === undefined || activity.id === null ? null : String(activity.id);
     try {
-      return this.compute(activity, id, options, cache);
+      return this.compute(activity, id, context);
     } catch (error) {
       if (error instanceof InputError) return rowError(id, error.field, error.message);
       throw error;
     }
   }
 
-  private compute(
-    activity: Activity,
-    id: string | null,
-    options: EstimateOptions,
-    cache: Map<string, Selection>,
-  ): Result {
-    const input = validate(activity);
-    const gwp = options.gwp ?? DEFAULT_GWP;
-    const selection = this.select(activity, input, options, cache);
+  private compute(activity: Activity, id: string | null, context: BatchContext): Result {
+    const input = validate(activity, context);
+    const prepared = this.prepare(activity, input, context);
+    const { selection, evaluated } = prepared;
     const { factor } = selection;
-    const evaluated = this.evaluate(factor, gwp);
-
+    let { fallbacks, warnings } = prepared;
     let multiplier: number;
-    let conversions: string[];
-    const fallbacks = [...selection.fallbacks];
-    const warnings = [...selection.warnings];
+    let conversions: readonly string[];
     if (selection.plan) {
       multiplier = selection.plan.multiplier;
-      conversions = selection.plan.describe(input.quantity);
+      conversions = selection.plan.steps;
     } else {
-      const money = this.money.convert(
-        input.currency as string,
-        input.year,
-        factor.unit,
-        factor.price_year ?? factor.year,
-        options.price_index ?? "gdp-deflator",
-      );
+      const money = this.convertMoney(input, factor, context);
       multiplier = money.multiplier;
       conversions = money.steps;
-      fallbacks.push(...money.fallbacks);
-      warnings.push(...money.warnings);
+      if (money.fallbacks.length > 0) fallbacks = frozen(fallbacks, money.fallbacks);
+      if (money.warnings.length > 0) warnings = frozen(warnings, money.warnings);
     }
-    warnings.push(...evaluated.warnings);
 
     const amount = input.quantity * multiplier;
-    const gases: Record<string, number> = {};
-    for (const [key, perUnit] of evaluated.gases) gases[key] = amount * perUnit;
+    let gases = gasesOf(evaluated, amount);
     let co2e = amount * evaluated.co2ePerUnit;
     const category = activity.category ?? factor.category;
     const scope = scopeOf(category) as Scope;
     let method: Result["method"] =
       factor.tier === "supplier" ? "supplier" : factor.tier === "spend" ? "spend" : "activity";
-
+    let scope2: Result["scope2"];
+    if (scope === 2) {
+      const kwh = input.unit.dimension === "energy" ? input.quantity * ratio(input.unit, KWH) : undefined;
+      const market = marketBased(activity, kwh, co2e);
+      scope2 = { location_co2e_kg: co2e, market_co2e_kg: market.co2e_kg, market_basis: market.basis };
+      method = "location";
+      if (activity.scope2_method === "market") {
+        method = "market";
+        co2e = market.co2e_kg;
+        // Instruments come as CO2e rates, so the market figure has no gas split.
+        gases = {};
+        if (market.warnings.length > 0) warnings = frozen(warnings, market.warnings);
+      }
+    }
     const result: Result = {
       id,
       co2e_kg: co2e,
       gases,
-      gwp,
+      gwp: context.gwp,
       scope,
       category,
       method,
@@ -135,37 +185,65 @@ export class Engine {
       fallbacks,
       warnings,
       engine: ENGINE_VERSION,
-      fingerprint: "",
+      fingerprint: fingerprint(activity, input, prepared.fingerprintState, context.fnv),
     };
     if (factor.biogenic_co2 !== undefined) result.biogenic_co2_kg = amount * factor.biogenic_co2;
-    if (scope === 2) {
-      const kwh = input.unit.dimension === "energy" ? input.quantity * ratio(input.unit, KWH) : undefined;
-      const market = marketBased(activity, kwh, co2e);
-      result.scope2 = { location_co2e_kg: co2e, market_co2e_kg: market.co2e_kg, market_basis: market.basis };
-      if (activity.scope2_method === "market") {
-        method = "market";
-        co2e = market.co2e_kg;
-        result.co2e_kg = co2e;
-        result.gases = {};
-        warnings.push(...market.warnings);
-      } else {
-        method = "location";
-      }
-      result.method = method;
-    }
+    if (scope2) result.scope2 = scope2;
     if (activity.entity !== undefined) result.entity = activity.entity;
     if (activity.site !== undefined) result.site = activity.site;
     if (activity.date !== undefined) result.date = activity.date;
-    result.fingerprint = fnv1a64(evaluated.fingerprintPrefix + canonicalActivity(activity, input));
     return result;
   }
 
-  private select(
-    activity: Activity,
-    input: ValidInput,
-    options: EstimateOptions,
-    cache: Map<string, Selection>,
-  ): Selection {
+  private convertMoney(input: ValidInput, factor: Factor, context: BatchContext): MoneyConversion {
+    const priceYear = factor.price_year ?? factor.year;
+    const index = context.options.price_index ?? "gdp-deflator";
+    const key = `${input.currency}|${input.year}|${factor.unit}|${priceYear}|${index}`;
+    let money = context.money.get(key);
+    if (!money) {
+      money = this.money.convert(input.currency as string, input.year, factor.unit, priceYear, index);
+      context.money.set(key, money);
+      context.size++;
+    }
+    return money;
+  }
+
+  private prepare(activity: Activity, input: ValidInput, context: BatchContext): Prepared {
+    // Activity-specific conversion data makes the choice particular to the row.
+    if (activity.heating_value || activity.density) return this.prepareUncached(activity, input, context);
+    const what =
+      activity.inline_factor !== undefined
+        ? `${activity.activity ?? ""}${JSON.stringify(activity.inline_factor)}${activity.category ?? ""}`
+        : activity.factor === undefined
+          ? (activity.activity ?? "")
+          : `#${activity.factor}`;
+    const unit = activity.heating_basis === undefined ? input.unit.id : `${input.unit.id}|${activity.heating_basis}`;
+    const byRegion = getOrCreate(context.selections, what);
+    const byYear = getOrCreate(byRegion, input.region);
+    const byUnit = getOrCreate(byYear, input.year);
+    let prepared = byUnit.get(unit);
+    if (!prepared) {
+      prepared = this.prepareUncached(activity, input, context);
+      byUnit.set(unit, prepared);
+      context.size++;
+    }
+    return prepared;
+  }
+
+  private prepareUncached(activity: Activity, input: ValidInput, context: BatchContext): Prepared {
+    const selection = this.select(activity, input, context.options);
+    const evaluated = this.evaluate(selection.factor, context.gwp);
+    const fields = `|${activity.activity ?? ""}|${activity.factor ?? ""}|${input.region}|${input.year}|${input.unit.id}|${activity.heating_basis ?? ""}`;
+    return {
+      selection,
+      evaluated,
+      fallbacks: frozen(selection.fallbacks),
+      warnings: frozen(selection.warnings, evaluated.warnings),
+      fingerprintState: context.fnv.from(evaluated.fingerprintState).text(fields).state(),
+    };
+  }
+
+  private select(activity: Activity, input: ValidInput, options: EstimateOptions): Selection {
     if (activity.inline_factor) {
       const implied = activity.activity ? this.library.forActivity(activity.activity)?.[0]?.category : undefined;
       if (scopeOf(activity.category ?? implied ?? "3.1") === 2) {
@@ -183,15 +261,10 @@ export class Engine {
     if (activity.activity === undefined) {
       throw new InputError("activity", "give an activity key, a factor id or an inline_factor");
     }
-    // Activity-specific conversion data makes the choice particular to this row.
-    const cacheable = !activity.heating_value && !activity.density;
-    const key = `${activity.activity}|${input.region}|${input.year}|${input.unit.id}|${activity.heating_basis ?? ""}`;
-    const cached = cacheable ? cache.get(key) : undefined;
-    if (!cached && !this.library.knowsCountry(input.region)) {
+    if (!this.library.knowsCountry(input.region)) {
       throw new InputError("region", `unknown region "${activity.region}"`);
     }
-    const selection = cached ?? selectByActivity(this.library, activity, input.unit, input.region, options);
-    if (cacheable) cache.set(key, selection);
+    const selection = selectByActivity(this.library, activity, input.unit, input.region, options);
     if (!activity.inline_factor) return selection;
     const note = "precedence: supplier-specific factor ranked below library factors";
     return { ...selection, fallbacks: [...selection.fallbacks, note] };
@@ -255,7 +328,11 @@ function evaluateFactor(factor: Factor, set: GwpSetId, table: GwpTable): Evaluat
     ref: factor.ref,
   });
   const prefix = JSON.stringify([ENGINE_VERSION, set, factor.id, source.edition, values]);
-  return { gases, co2ePerUnit: co2e, values, provenance, fingerprintPrefix: prefix.slice(0, -1), warnings };
+  const combustion =
+    gases.map(([key]) => key).join() === "co2_kg,ch4_kg,n2o_kg"
+      ? ([gases[0]![1], gases[1]![1], gases[2]![1]] as const)
+      : undefined;
+  return { gases, combustion, co2ePerUnit: co2e, provenance, fingerprintState: new Fnv().text(prefix).state(), warnings };
 }
 
 interface ValidInput {
@@ -266,7 +343,7 @@ interface ValidInput {
   currency: string | undefined;
 }
 
-function validate(activity: Activity): ValidInput {
+function validate(activity: Activity, context: BatchContext): ValidInput {
   if (activity === null || typeof activity !== "object") {
     throw new InputError("activity", "each activity must be an object");
   }
@@ -294,28 +371,57 @@ function validate(activity: Activity): ValidInput {
   if (quantity < 0 && unit.dimension !== "money") {
     throw new InputError("quantity", "must be >= 0 (only spend may be negative, for credit notes)");
   }
-  const region = activity.region === undefined ? WORLD : normaliseRegion(activity.region);
-  if (!isWellFormedRegion(region)) throw new InputError("region", `unknown region "${activity.region}"`);
+  const region = activity.region === undefined ? WORLD : wellFormedRegion(activity.region, context);
   return { quantity, unit, year: activity.year, region, currency: unit.dimension === "money" ? unit.id : currency };
 }
 
-/** The activity's part of the fingerprint input; the caller's id is left out on purpose. */
-function canonicalActivity(activity: Activity, input: ValidInput): string {
-  return `,${JSON.stringify([
-    activity.activity ?? null,
-    activity.factor ?? null,
-    activity.inline_factor ?? null,
-    input.quantity,
-    input.unit.id,
-    input.region,
-    input.year,
-    activity.scope2_method ?? null,
-    activity.category ?? null,
-    activity.instruments ?? null,
-    activity.heating_basis ?? null,
-    activity.heating_value ?? null,
-    activity.density ?? null,
-  ]).slice(1)}`;
+/** Completes the fingerprint (see fingerprint.ts) with the row's own fields; never the caller's id. */
+function fingerprint(activity: Activity, input: ValidInput, selectionState: FnvState, fnv: Fnv): string {
+  fnv.from(selectionState).number(input.quantity).text("|");
+  if (activity.scope2_method !== undefined) fnv.text(activity.scope2_method);
+  fnv.text("|");
+  if (activity.category !== undefined) fnv.text(activity.category);
+  const { inline_factor, instruments, heating_value, density } = activity;
+  if (inline_factor || instruments || heating_value || density) {
+    fnv.text(`|${JSON.stringify({ inline_factor, instruments, heating_value, density })}`);
+  }
+  return fnv.hex();
+}
+
+/** Gas masses for an amount; the usual CO2, CH4, N2O factor gets an object of one fixed shape. */
+function gasesOf(evaluated: Evaluated, amount: number): Record<string, number> {
+  const { gases, combustion } = evaluated;
+  if (combustion) {
+    return { co2_kg: amount * combustion[0], ch4_kg: amount * combustion[1], n2o_kg: amount * combustion[2] };
+  }
+  const masses: Record<string, number> = {};
+  for (let i = 0; i < gases.length; i++) {
+    const [key, perUnit] = gases[i] as [string, number];
+    masses[key] = amount * perUnit;
+  }
+  return masses;
+}
+
+/** Normalises and checks a region once per batch (ledgers repeat a handful of regions). */
+function wellFormedRegion(given: string, context: BatchContext): string {
+  let region = context.regions.get(given);
+  if (region === undefined) {
+    if (typeof given !== "string") throw new InputError("region", "must be a string");
+    region = normaliseRegion(given);
+    if (!isWellFormedRegion(region)) throw new InputError("region", `unknown region "${given}"`);
+    context.regions.set(given, region);
+    context.size++;
+  }
+  return region;
+}
+
+function getOrCreate<K, V extends Map<unknown, unknown>>(map: Map<K, V>, key: K): V {
+  let value = map.get(key);
+  if (!value) {
+    value = new Map() as V;
+    map.set(key, value);
+  }
+  return value;
 }
 
 function rowError(id: string | null, field: string, message: string): RowError {

@@ -99,7 +99,8 @@ export function aggregate(outcomes: Iterable<Outcome>, options: InventoryOptions
     if (outcome.biogenic_co2_kg !== undefined) biogenic += toMg(outcome.biogenic_co2_kg);
     const key: InventoryGroup["key"] = {};
     for (const name of groupBy) key[name] = groupValue(outcome, name, period);
-    const id = JSON.stringify(groupBy.map((name) => key[name]));
+    let id = "";
+    for (const name of groupBy) id += `${key[name]}\u0000`;
     let group = groups.get(id);
     if (!group) {
       group = { key, location_kg: 0, market_kg: 0, results: 0, locationMg: 0, marketMg: 0 };

@@ -20,6 +20,7 @@ export class FactorLibrary {
   readonly factors: readonly Factor[];
   private readonly byId = new Map<string, Factor>();
   private readonly byActivity = new Map<string, Factor[]>();
+  private readonly byActivityRegion = new Map<string, Map<string, Factor[]>>();
   private readonly countries = new Set<string>([WORLD]);
 
   constructor(data: FactorLibraryData) {
@@ -35,6 +36,14 @@ export class FactorLibrary {
       const list = this.byActivity.get(record.activity);
       if (list) list.push(factor);
       else this.byActivity.set(record.activity, [factor]);
+      let regions = this.byActivityRegion.get(record.activity);
+      if (!regions) {
+        regions = new Map();
+        this.byActivityRegion.set(record.activity, regions);
+      }
+      const inRegion = regions.get(record.region);
+      if (inRegion) inRegion.push(factor);
+      else regions.set(record.region, [factor]);
       this.countries.add(countryOf(record.region));
       return factor;
     });
@@ -48,6 +57,10 @@ export class FactorLibrary {
     return this.byActivity.get(activity);
   }
 
+  forActivityInRegion(activity: string, region: string): readonly Factor[] {
+    return this.byActivityRegion.get(activity)?.get(region) ?? [];
+  }
+
   activities(): IterableIterator<string> {
     return this.byActivity.keys();
   }
@@ -55,10 +68,6 @@ export class FactorLibrary {
   /** A region is known when the library has factors for its country (or it is WORLD). */
   knowsCountry(region: string): boolean {
     return this.countries.has(countryOf(region));
-  }
-
-  source(id: string): SourceRecord | undefined {
-    return this.factors.find((factor) => factor.source === id)?.sourceInfo;
   }
 
   stats(): LibraryStats {

@@ -11,9 +11,14 @@ import { findUnit, ratio, type UnitDef } from "./units.ts";
 
 export interface MarketBased {
   co2e_kg: number;
-  basis: string[];
-  warnings: string[];
+  basis: readonly string[];
+  warnings: readonly string[];
 }
+
+const NO_INSTRUMENT_WARNING = Object.freeze([
+  "market-based: no certificate, supplier rate or residual mix covers this consumption, so the location-based grid average is used (Scope 2 Guidance, Table 6.3, last tier)",
+]);
+const GRID_ONLY = Object.freeze(["grid average (no contractual instrument)"]);
 
 const KWH = findUnit("kWh") as UnitDef;
 
@@ -72,11 +77,12 @@ function single(instruments: Instrument[], type: "supplier_rate" | "residual_mix
  */
 export function marketBased(activity: Activity, kwh: number | undefined, gridCo2e: number): MarketBased {
   const instruments = activity.instruments ?? [];
+  if (instruments.length === 0) return { co2e_kg: gridCo2e, basis: GRID_ONLY, warnings: NO_INSTRUMENT_WARNING };
   if (kwh === undefined) {
     return {
       co2e_kg: gridCo2e,
       basis: ["grid average (consumption not in energy units)"],
-      warnings: instruments.length > 0 ? ["instruments ignored: consumption is not in energy units"] : [],
+      warnings: ["instruments ignored: consumption is not in energy units"],
     };
   }
   const basis: string[] = [];
@@ -107,9 +113,7 @@ export function marketBased(activity: Activity, kwh: number | undefined, gridCo2
     } else {
       co2e += (gridCo2e * remaining) / kwh;
       basis.push(`grid average: ${formatNumber(remaining)} kWh`);
-      warnings.push(
-        "market-based: no certificate, supplier rate or residual mix covers this consumption, so the location-based grid average is used (Scope 2 Guidance, Table 6.3, last tier)",
-      );
+      warnings.push(...NO_INSTRUMENT_WARNING);
     }
   }
   return { co2e_kg: co2e, basis, warnings };

@@ -95,18 +95,16 @@ export function selectByActivity(
   const year = activity.year as number;
   const candidates: Candidate[] = [];
   let unitMismatch = false;
-  for (const factor of all) {
-    if (!editionAllowed(factor, options)) continue;
+  const consider = (factor: Factor, regionRank: number): void => {
+    if (!editionAllowed(factor, options)) return;
     const tierRank = precedence.indexOf(factor.tier);
-    if (tierRank === -1) continue;
-    const regionRank = chain.indexOf(factor.region);
-    const proxy = regionRank === -1;
-    if (proxy && options.proxy_regions === false) continue;
+    if (tierRank === -1) return;
     const plan = planFor(activity, unit, factor);
     if (plan === false) {
       unitMismatch = true;
-      continue;
+      return;
     }
+    const proxy = regionRank === -1;
     // Spend factors are restated to their price year, so their year is no fallback.
     const yearDistance = factor.price_year === undefined ? Math.abs(factor.year - year) : 0;
     candidates.push({
@@ -125,6 +123,13 @@ export function selectByActivity(
         factor.energy_basis === "LHV" && !activity.heating_basis ? 1 : 0,
       ],
     });
+  };
+  chain.forEach((region, rank) => {
+    for (const factor of library.forActivityInRegion(key, region)) consider(factor, rank);
+  });
+  // Other regions serve only as proxies, and only when the chain has nothing usable.
+  if (candidates.length === 0 && options.proxy_regions !== false) {
+    for (const factor of all) if (!chain.includes(factor.region)) consider(factor, -1);
   }
   if (candidates.length === 0) throw noCandidate(key, unit, region, unitMismatch, all, options);
   let best = candidates[0] as Candidate;

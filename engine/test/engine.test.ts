@@ -44,7 +44,7 @@ describe("activity-based combustion", () => {
 
   it("converts within a dimension and reports it", () => {
     const result = ok(engine.estimate(fuel({ quantity: 1200, unit: "therm" })));
-    expect(result.conversions).toEqual(["1200 therm = 120 mmBtu"]);
+    expect(result.conversions).toEqual(["1 therm = 0.1 mmBtu"]);
     expect(result.gases.co2_kg).toBeCloseTo(6000, 9);
   });
 
@@ -52,7 +52,7 @@ describe("activity-based combustion", () => {
     // 100 gal x 0.1 mmBtu/gal = 10 mmBtu
     const result = ok(engine.estimate(fuel({ quantity: 100, unit: "gal" })));
     expect(result.co2e_kg).toBeCloseTo(500.545, 9);
-    expect(result.conversions[0]).toMatch(/^100 gal = 10 mmBtu \(heating value 0\.1 mmBtu\/gal HHV/);
+    expect(result.conversions[0]).toMatch(/^1 gal = 0\.1 mmBtu \(heating value 0\.1 mmBtu\/gal HHV/);
   });
 
   it("prefers an activity's own heating value over the factor's", () => {

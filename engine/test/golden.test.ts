@@ -20,7 +20,7 @@ const LB = 0.45359237; // kg per lb (exact)
 describe("US EPA GHG Emission Factors Hub 2025", () => {
   it("Table 1, natural gas: 1200 therm = 120 mmBtu x (53.06 kg CO2, 1 g CH4, 0.1 g N2O)/mmBtu", () => {
     const result = ok(estimate({ activity: "fuel.natural_gas", quantity: 1200, unit: "therm", region: "US", year: 2025 }));
-    expect(result.conversions).toEqual(["1200 therm = 120 mmBtu"]);
+    expect(result.conversions).toEqual(["1 therm = 0.1 mmBtu"]);
     expect(result.gases.co2_kg).toBeCloseTo(120 * 53.06, 9); // 6367.2
     expect(result.gases.ch4_kg).toBeCloseTo(0.12, 12);
     expect(result.gases.n2o_kg).toBeCloseTo(0.012, 12);

@@ -37,7 +37,10 @@ function fromCsvRecord(record: Record<string, string>, line: number): Row {
     try {
       value = header === "id" ? text.trim() : cellValue(text);
     } catch (error) {
-      return { id: record.id || `row ${line}`, error: { field: header, message: `invalid JSON: ${(error as Error).message}` } };
+      return {
+        id: record.id || `row ${line}`,
+        error: { field: header, message: `invalid JSON: ${(error as Error).message}` },
+      };
     }
     const path = header.split(".");
     let target = activity;
@@ -51,7 +54,11 @@ function fromCsvRecord(record: Record<string, string>, line: number): Row {
 }
 
 function readCsvActivities(text: string): Row[] {
-  const records: Record<string, string>[] = parse(text, { columns: true, skip_empty_lines: true, bom: true });
+  const records: Record<string, string>[] = parse(text, {
+    columns: true,
+    skip_empty_lines: true,
+    bom: true,
+  });
   return records.map((record, index) => fromCsvRecord(record, index + 2));
 }
 
@@ -62,7 +69,10 @@ function readJsonLines(text: string): Row[] {
     try {
       rows.push(JSON.parse(line) as Activity);
     } catch (error) {
-      rows.push({ id: `line ${index + 1}`, error: { field: "line", message: `invalid JSON: ${(error as Error).message}` } });
+      rows.push({
+        id: `line ${index + 1}`,
+        error: { field: "line", message: `invalid JSON: ${(error as Error).message}` },
+      });
     }
   });
   return rows;

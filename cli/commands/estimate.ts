@@ -9,7 +9,7 @@ import {
   type GwpSetId,
   type Outcome,
 } from "@offgridflow/engine";
-import { formatKg, formatQuantity } from "../format.ts";
+import { formatKg, formatQuantity, tableStyle } from "../format.ts";
 import { isUnreadable, readActivities, type Row } from "../read-activities.ts";
 
 interface EstimateFlags {
@@ -27,16 +27,37 @@ function estimateRows(rows: Row[], gwp: GwpSetId): Outcome[] {
 
 function printTable(rows: Row[], outcomes: Outcome[]): void {
   const table = new Table({
-    head: ["id", "activity", "quantity", "kg CO2e", "scope / category", "method", "factor (source, edition)", "notes"],
-    wordWrap: true,
-    colWidths: [8, 22, 16, 14, 18, 10, 40, 40],
+    head: [
+      "id",
+      "activity",
+      "quantity",
+      "kg CO2e",
+      "scope / category",
+      "method",
+      "factor (source, edition)",
+      "notes",
+    ],
+    ...tableStyle([16, 24, 16, 14, 18, 10, 42, 44]),
   });
   outcomes.forEach((outcome, index) => {
     const row = rows[index] as Activity;
-    const what = isUnreadable(rows[index] as Row) ? "" : (row.activity ?? row.factor ?? "inline factor");
-    const quantity = isUnreadable(rows[index] as Row) ? "" : `${formatQuantity(row.quantity)} ${row.unit ?? row.currency ?? ""}`;
+    const what = isUnreadable(rows[index] as Row)
+      ? ""
+      : (row.activity ?? row.factor ?? "inline factor");
+    const quantity = isUnreadable(rows[index] as Row)
+      ? ""
+      : `${formatQuantity(row.quantity)} ${row.unit ?? row.currency ?? ""}`;
     if (isRowError(outcome)) {
-      table.push([outcome.id ?? "", what, quantity, "ERROR", "", "", `${outcome.error.field}: ${outcome.error.message}`, ""]);
+      table.push([
+        outcome.id ?? "",
+        what,
+        quantity,
+        "ERROR",
+        "",
+        "",
+        `${outcome.error.field}: ${outcome.error.message}`,
+        "",
+      ]);
       return;
     }
     const notes = [...outcome.conversions, ...outcome.fallbacks, ...outcome.warnings].join("\n");
@@ -56,7 +77,7 @@ function printTable(rows: Row[], outcomes: Outcome[]): void {
 
 function printTotals(outcomes: Outcome[], gwp: GwpSetId): void {
   const { totals, results, errors } = aggregate(outcomes);
-  const table = new Table({ head: [`totals (${gwp})`, "kg CO2e"] });
+  const table = new Table({ head: [`totals (${gwp})`, "kg CO2e"], ...tableStyle() });
   table.push(
     ["Scope 1", formatKg(totals.scope1_kg)],
     ["Scope 2 (location-based)", formatKg(totals.scope2_location_kg)],

@@ -1,6 +1,7 @@
 import Table from "cli-table3";
 import type { Command } from "commander";
 import { factorSearch, library, type Factor } from "@offgridflow/engine";
+import { tableStyle } from "../format.ts";
 
 interface SearchFlags {
   region?: string;
@@ -27,7 +28,11 @@ function summary(factor: Factor) {
     region: factor.region,
     year: factor.year,
     unit: factor.unitDef.id,
-    values: { gases_kg: factor.gases, co2e_kg: factor.co2e ?? factor.co2e_unsplit ?? null, co2e_gwp: factor.co2e_gwp ?? null },
+    values: {
+      gases_kg: factor.gases,
+      co2e_kg: factor.co2e ?? factor.co2e_unsplit ?? null,
+      co2e_gwp: factor.co2e_gwp ?? null,
+    },
   };
 }
 
@@ -35,7 +40,7 @@ export function registerFactors(program: Command): void {
   const factors = program.command("factors").description("search and describe the factor library");
   factors
     .command("search")
-    .argument("<text>", "words to look for, e.g. \"natural gas\"")
+    .argument("<text>", 'words to look for, e.g. "natural gas"')
     .option("--region <region>", "region and its fallbacks, e.g. US-CAMX, GB, DE")
     .option("--year <year>", "keep the factor nearest this year")
     .option("--source <source>", "source id (epa-hub, desnz, useeio, owid-ember) or name")
@@ -53,10 +58,21 @@ export function registerFactors(program: Command): void {
         console.log(JSON.stringify(hits.map((hit) => summary(hit.factor))));
         return;
       }
-      const table = new Table({ head: ["id", "activity", "region", "year", "unit", "kg CO2e/unit", "name"], wordWrap: true, colWidths: [34, 28, 9, 6, 10, 14, 50] });
+      const table = new Table({
+        head: ["id", "activity", "region", "year", "unit", "kg CO2e/unit", "name"],
+        ...tableStyle([34, 28, 9, 6, 10, 14, 50]),
+      });
       for (const { factor } of hits) {
         const s = summary(factor);
-        table.push([s.id, s.activity, s.region, s.year, s.unit, s.values.co2e_kg ?? "per gas", s.name]);
+        table.push([
+          s.id,
+          s.activity,
+          s.region,
+          s.year,
+          s.unit,
+          s.values.co2e_kg ?? "per gas",
+          s.name,
+        ]);
       }
       console.log(table.toString());
     });
@@ -65,12 +81,20 @@ export function registerFactors(program: Command): void {
     .option("--json", "machine-readable")
     .action((flags: { json?: boolean }) => {
       const stats = library.stats();
-      const sources = stats.sources.map(({ source, edition, licence, count }) => ({ source, edition, licence, count }));
+      const sources = stats.sources.map(({ source, edition, licence, count }) => ({
+        source,
+        edition,
+        licence,
+        count,
+      }));
       if (flags.json) {
         console.log(JSON.stringify({ factors: stats.factors, sources }));
         return;
       }
-      const table = new Table({ head: ["source", "name", "edition", "licence", "factors"], wordWrap: true, colWidths: [12, 40, 10, 40, 9] });
+      const table = new Table({
+        head: ["source", "name", "edition", "licence", "factors"],
+        ...tableStyle([12, 40, 10, 40, 9]),
+      });
       for (const s of stats.sources) table.push([s.source, s.name, s.edition, s.licence, s.count]);
       console.log(table.toString());
       console.log(`${stats.factors} factors`);

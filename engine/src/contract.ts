@@ -143,4 +143,9 @@ export const DEFAULT_PRECEDENCE: readonly Tier[] = [
 ];
 
 /** Official national inventories' own publishers first, then global compilations. */
-export const DEFAULT_SOURCE_PREFERENCE: readonly string[] = ["epa-hub", "desnz", "useeio", "owid-ember"];
+export const DEFAULT_SOURCE_PREFERENCE: readonly string[] = [
+  "epa-hub",
+  "desnz",
+  "useeio",
+  "owid-ember",
+];

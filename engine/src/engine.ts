@@ -93,7 +93,8 @@ export class Engine {
   estimateBatch(activities: readonly Activity[], options: EstimateOptions = {}): Outcome[] {
     const context = this.context(options);
     const out: Outcome[] = new Array(activities.length);
-    for (let i = 0; i < activities.length; i++) out[i] = this.estimateOne(activities[i] as Activity, context);
+    for (let i = 0; i < activities.length; i++)
+      out[i] = this.estimateOne(activities[i] as Activity, context);
     return out;
   }
 
@@ -159,9 +160,14 @@ export class Engine {
       factor.tier === "supplier" ? "supplier" : factor.tier === "spend" ? "spend" : "activity";
     let scope2: Result["scope2"];
     if (scope === 2) {
-      const kwh = input.unit.dimension === "energy" ? input.quantity * ratio(input.unit, KWH) : undefined;
+      const kwh =
+        input.unit.dimension === "energy" ? input.quantity * ratio(input.unit, KWH) : undefined;
       const market = marketBased(activity, kwh, co2e);
-      scope2 = { location_co2e_kg: co2e, market_co2e_kg: market.co2e_kg, market_basis: market.basis };
+      scope2 = {
+        location_co2e_kg: co2e,
+        market_co2e_kg: market.co2e_kg,
+        market_basis: market.basis,
+      };
       method = "location";
       if (activity.scope2_method === "market") {
         method = "market";
@@ -201,7 +207,13 @@ export class Engine {
     const key = `${input.currency}|${input.year}|${factor.unit}|${priceYear}|${index}`;
     let money = context.money.get(key);
     if (!money) {
-      money = this.money.convert(input.currency as string, input.year, factor.unit, priceYear, index);
+      money = this.money.convert(
+        input.currency as string,
+        input.year,
+        factor.unit,
+        priceYear,
+        index,
+      );
       context.money.set(key, money);
       context.size++;
     }
@@ -210,14 +222,18 @@ export class Engine {
 
   private prepare(activity: Activity, input: ValidInput, context: BatchContext): Prepared {
     // Activity-specific conversion data makes the choice particular to the row.
-    if (activity.heating_value || activity.density) return this.prepareUncached(activity, input, context);
+    if (activity.heating_value || activity.density)
+      return this.prepareUncached(activity, input, context);
     const what =
       activity.inline_factor !== undefined
         ? `${activity.activity ?? ""}${JSON.stringify(activity.inline_factor)}${activity.category ?? ""}`
         : activity.factor === undefined
           ? (activity.activity ?? "")
           : `#${activity.factor}`;
-    const unit = activity.heating_basis === undefined ? input.unit.id : `${input.unit.id}|${activity.heating_basis}`;
+    const unit =
+      activity.heating_basis === undefined
+        ? input.unit.id
+        : `${input.unit.id}|${activity.heating_basis}`;
     const byRegion = getOrCreate(context.selections, what);
     const byYear = getOrCreate(byRegion, input.region);
     const byUnit = getOrCreate(byYear, input.year);
@@ -245,7 +261,9 @@ export class Engine {
 
   private select(activity: Activity, input: ValidInput, options: EstimateOptions): Selection {
     if (activity.inline_factor) {
-      const implied = activity.activity ? this.library.forActivity(activity.activity)?.[0]?.category : undefined;
+      const implied = activity.activity
+        ? this.library.forActivity(activity.activity)?.[0]?.category
+        : undefined;
       if (scopeOf(activity.category ?? implied ?? "3.1") === 2) {
         // Location-based Scope 2 is always the grid average; a supplier's rate is a market instrument.
         throw new InputError(
@@ -257,7 +275,8 @@ export class Engine {
         return inlineFactor(activity, input.unit, options, implied);
       }
     }
-    if (activity.factor !== undefined) return selectById(this.library, activity, input.unit, options);
+    if (activity.factor !== undefined)
+      return selectById(this.library, activity, input.unit, options);
     if (activity.activity === undefined) {
       throw new InputError("activity", "give an activity key, a factor id or an inline_factor");
     }
@@ -307,7 +326,9 @@ function evaluateFactor(factor: Factor, set: GwpSetId, table: GwpTable): Evaluat
   // gases, which is impossible when the publisher gave no gas split.
   if (factor.co2e !== undefined && factor.co2e_gwp === set) co2e = factor.co2e;
   else if (factor.co2e_gwp !== undefined && gases.length === 0) {
-    warnings.push(`factor published only as ${factor.co2e_gwp} CO2e: ${set} GWPs cannot be applied to it`);
+    warnings.push(
+      `factor published only as ${factor.co2e_gwp} CO2e: ${set} GWPs cannot be applied to it`,
+    );
   }
   const values: Record<string, number> = {};
   for (const [key, perUnit] of gases) values[key] = perUnit;
@@ -332,7 +353,14 @@ function evaluateFactor(factor: Factor, set: GwpSetId, table: GwpTable): Evaluat
     gases.map(([key]) => key).join() === "co2_kg,ch4_kg,n2o_kg"
       ? ([gases[0]![1], gases[1]![1], gases[2]![1]] as const)
       : undefined;
-  return { gases, combustion, co2ePerUnit: co2e, provenance, fingerprintState: new Fnv().text(prefix).state(), warnings };
+  return {
+    gases,
+    combustion,
+    co2ePerUnit: co2e,
+    provenance,
+    fingerprintState: new Fnv().text(prefix).state(),
+    warnings,
+  };
 }
 
 interface ValidInput {
@@ -349,12 +377,21 @@ function validate(activity: Activity, context: BatchContext): ValidInput {
   }
   const { quantity } = activity;
   if (typeof quantity !== "number" || !Number.isFinite(quantity)) {
-    throw new InputError("quantity", `must be a finite number, got ${JSON.stringify(quantity ?? null)}`);
+    throw new InputError(
+      "quantity",
+      `must be a finite number, got ${JSON.stringify(quantity ?? null)}`,
+    );
   }
   if (typeof activity.year !== "number" || !Number.isInteger(activity.year)) {
-    throw new InputError("year", activity.year === undefined ? "year is required" : "must be an integer year");
+    throw new InputError(
+      "year",
+      activity.year === undefined ? "year is required" : "must be an integer year",
+    );
   }
-  if (activity.category !== undefined && !(CATEGORIES as readonly string[]).includes(activity.category)) {
+  if (
+    activity.category !== undefined &&
+    !(CATEGORIES as readonly string[]).includes(activity.category)
+  ) {
     throw new InputError("category", `unknown category "${activity.category}"`);
   }
   if (activity.category === "not_emissions") {
@@ -372,11 +409,22 @@ function validate(activity: Activity, context: BatchContext): ValidInput {
     throw new InputError("quantity", "must be >= 0 (only spend may be negative, for credit notes)");
   }
   const region = activity.region === undefined ? WORLD : wellFormedRegion(activity.region, context);
-  return { quantity, unit, year: activity.year, region, currency: unit.dimension === "money" ? unit.id : currency };
+  return {
+    quantity,
+    unit,
+    year: activity.year,
+    region,
+    currency: unit.dimension === "money" ? unit.id : currency,
+  };
 }
 
 /** Completes the fingerprint (see fingerprint.ts) with the row's own fields; never the caller's id. */
-function fingerprint(activity: Activity, input: ValidInput, selectionState: FnvState, fnv: Fnv): string {
+function fingerprint(
+  activity: Activity,
+  input: ValidInput,
+  selectionState: FnvState,
+  fnv: Fnv,
+): string {
   fnv.from(selectionState).number(input.quantity).text("|");
   if (activity.scope2_method !== undefined) fnv.text(activity.scope2_method);
   fnv.text("|");
@@ -392,7 +440,11 @@ function fingerprint(activity: Activity, input: ValidInput, selectionState: FnvS
 function gasesOf(evaluated: Evaluated, amount: number): Record<string, number> {
   const { gases, combustion } = evaluated;
   if (combustion) {
-    return { co2_kg: amount * combustion[0], ch4_kg: amount * combustion[1], n2o_kg: amount * combustion[2] };
+    return {
+      co2_kg: amount * combustion[0],
+      ch4_kg: amount * combustion[1],
+      n2o_kg: amount * combustion[2],
+    };
   }
   const masses: Record<string, number> = {};
   for (let i = 0; i < gases.length; i++) {

@@ -36,7 +36,9 @@ export type Category = (typeof CATEGORIES)[number];
 export function scopeOf(category: Category): Scope | undefined {
   if (category === "not_emissions") return undefined;
   if (category.startsWith("3.")) return 3;
-  return category === "purchased_electricity" || category === "purchased_heat_steam_cooling" ? 2 : 1;
+  return category === "purchased_electricity" || category === "purchased_heat_steam_cooling"
+    ? 2
+    : 1;
 }
 
 export type GwpSetId = "AR4" | "AR5" | "AR6";

@@ -15,7 +15,8 @@ export type FnvState = readonly [hi: number, lo: number];
 
 const OFFSET_BASIS: FnvState = [0xcbf29ce4, 0x84222325];
 const HEX_DIGITS = Array.from("0123456789abcdef", (digit) => digit.charCodeAt(0));
-const hexDigit = (word: number, nibble: number): number => HEX_DIGITS[(word >>> (28 - 4 * nibble)) & 15] as number;
+const hexDigit = (word: number, nibble: number): number =>
+  HEX_DIGITS[(word >>> (28 - 4 * nibble)) & 15] as number;
 
 /**
  * An FNV-1a 64 hasher that is reset and reused: hashing a row allocates nothing but the
@@ -67,10 +68,22 @@ export class Fnv {
   hex(): string {
     const { hi, lo } = this;
     return String.fromCharCode(
-      hexDigit(hi, 0), hexDigit(hi, 1), hexDigit(hi, 2), hexDigit(hi, 3),
-      hexDigit(hi, 4), hexDigit(hi, 5), hexDigit(hi, 6), hexDigit(hi, 7),
-      hexDigit(lo, 0), hexDigit(lo, 1), hexDigit(lo, 2), hexDigit(lo, 3),
-      hexDigit(lo, 4), hexDigit(lo, 5), hexDigit(lo, 6), hexDigit(lo, 7),
+      hexDigit(hi, 0),
+      hexDigit(hi, 1),
+      hexDigit(hi, 2),
+      hexDigit(hi, 3),
+      hexDigit(hi, 4),
+      hexDigit(hi, 5),
+      hexDigit(hi, 6),
+      hexDigit(hi, 7),
+      hexDigit(lo, 0),
+      hexDigit(lo, 1),
+      hexDigit(lo, 2),
+      hexDigit(lo, 3),
+      hexDigit(lo, 4),
+      hexDigit(lo, 5),
+      hexDigit(lo, 6),
+      hexDigit(lo, 7),
     );
   }
 }

@@ -6,12 +6,26 @@ import { engine } from "./default-engine.ts";
 
 export * from "./contract.ts";
 export { CATEGORIES, scopeOf } from "./factor.ts";
-export type { Category, FactorLibraryData, FactorRecord, GwpSetId, Scope, SourceRecord, Tier } from "./factor.ts";
+export type {
+  Category,
+  FactorLibraryData,
+  FactorRecord,
+  GwpSetId,
+  Scope,
+  SourceRecord,
+  Tier,
+} from "./factor.ts";
 export { Engine, ENGINE_VERSION } from "./engine.ts";
 export { engine, factorSearch, library } from "./default-engine.ts";
 export { FactorLibrary, type Factor, type LibraryStats } from "./library.ts";
 export { FactorSearch, type SearchHit, type SearchQuery } from "./search.ts";
-export { aggregate, type GroupKey, type Inventory, type InventoryOptions, type Period } from "./inventory.ts";
+export {
+  aggregate,
+  type GroupKey,
+  type Inventory,
+  type InventoryOptions,
+  type Period,
+} from "./inventory.ts";
 export { GWP_SETS, DEFAULT_GWP, isGwpSet, GwpTable } from "./gwp.ts";
 export { MoneyConverter } from "./money.ts";
 export { fnv1a64 } from "./fingerprint.ts";
@@ -24,6 +38,9 @@ export function estimate(activity: Activity, options?: EstimateOptions): Outcome
 }
 
 /** Estimates many; a bad row gives that row's error and never stops the others. */
-export function estimateBatch(activities: readonly Activity[], options?: EstimateOptions): Outcome[] {
+export function estimateBatch(
+  activities: readonly Activity[],
+  options?: EstimateOptions,
+): Outcome[] {
   return engine.estimateBatch(activities, options);
 }

@@ -68,7 +68,8 @@ function groupValue(result: Result, key: GroupKey, period: Period): string | num
 
 /** Location and market figures of one result, in mg; outside Scope 2 they are the same. */
 function dual(result: Result): [number, number] {
-  if (result.scope2) return [toMg(result.scope2.location_co2e_kg), toMg(result.scope2.market_co2e_kg)];
+  if (result.scope2)
+    return [toMg(result.scope2.location_co2e_kg), toMg(result.scope2.market_co2e_kg)];
   const mg = toMg(result.co2e_kg);
   return [mg, mg];
 }

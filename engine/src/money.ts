@@ -83,7 +83,9 @@ export class MoneyConverter {
     }
     if (year !== toYear) {
       const series = this.prices.series[index];
-      result.steps.push(`USD ${year} -> USD ${toYear} x ${formatNumber(deflator)} (${series.name})`);
+      result.steps.push(
+        `USD ${year} -> USD ${toYear} x ${formatNumber(deflator)} (${series.name})`,
+      );
     }
     if (toCurrency !== "USD") {
       result.steps.push(
@@ -111,7 +113,12 @@ export class MoneyConverter {
     return rate;
   }
 
-  private priceRatio(year: number, toYear: number, index: PriceIndexId, out: MoneyConversion): number {
+  private priceRatio(
+    year: number,
+    toYear: number,
+    index: PriceIndexId,
+    out: MoneyConversion,
+  ): number {
     if (year === toYear) return 1;
     const values = this.prices.series[index].values;
     const from = nearest(values, year);

@@ -25,7 +25,10 @@ const KWH = findUnit("kWh") as UnitDef;
 function eacKwh(instrument: Extract<Instrument, { type: "eac" }>, index: number): number {
   const unit = findUnit(instrument.unit);
   if (!unit || unit.dimension !== "energy") {
-    throw new InputError(`instruments[${index}].unit`, `"${instrument.unit}" is not an energy unit`);
+    throw new InputError(
+      `instruments[${index}].unit`,
+      `"${instrument.unit}" is not an energy unit`,
+    );
   }
   if (!Number.isFinite(instrument.quantity) || instrument.quantity < 0) {
     throw new InputError(`instruments[${index}].quantity`, "must be a number >= 0");
@@ -34,7 +37,8 @@ function eacKwh(instrument: Extract<Instrument, { type: "eac" }>, index: number)
 }
 
 function rateOf(instrument: Instrument, index: number): number {
-  const rate = instrument.type === "eac" ? (instrument.co2e_kg_per_kwh ?? 0) : instrument.co2e_kg_per_kwh;
+  const rate =
+    instrument.type === "eac" ? (instrument.co2e_kg_per_kwh ?? 0) : instrument.co2e_kg_per_kwh;
   if (!Number.isFinite(rate) || rate < 0) {
     throw new InputError(`instruments[${index}].co2e_kg_per_kwh`, "must be a number >= 0");
   }
@@ -42,7 +46,10 @@ function rateOf(instrument: Instrument, index: number): number {
 }
 
 /** Scope 2 Quality Criteria: same market as the consumption, vintage close to the period. */
-function qualityWarnings(instrument: Extract<Instrument, { type: "eac" }>, activity: Activity): string[] {
+function qualityWarnings(
+  instrument: Extract<Instrument, { type: "eac" }>,
+  activity: Activity,
+): string[] {
   const warnings: string[] = [];
   if (instrument.region && activity.region) {
     const certificate = countryOf(normaliseRegion(instrument.region));
@@ -53,7 +60,11 @@ function qualityWarnings(instrument: Extract<Instrument, { type: "eac" }>, activ
       );
     }
   }
-  if (instrument.year !== undefined && activity.year !== undefined && Math.abs(instrument.year - activity.year) > 1) {
+  if (
+    instrument.year !== undefined &&
+    activity.year !== undefined &&
+    Math.abs(instrument.year - activity.year) > 1
+  ) {
     warnings.push(
       `certificate "${instrument.source}" vintage ${instrument.year} is far from the activity year ${activity.year} (Scope 2 Quality Criteria)`,
     );
@@ -61,12 +72,18 @@ function qualityWarnings(instrument: Extract<Instrument, { type: "eac" }>, activ
   return warnings;
 }
 
-function single(instruments: Instrument[], type: "supplier_rate" | "residual_mix"): [Instrument, number] | undefined {
+function single(
+  instruments: Instrument[],
+  type: "supplier_rate" | "residual_mix",
+): [Instrument, number] | undefined {
   const found = instruments.flatMap((instrument, index) =>
     instrument.type === type ? [[instrument, index] as [Instrument, number]] : [],
   );
   if (found.length > 1) {
-    throw new InputError(`instruments[${found[1]?.[1]}]`, `only one ${type} can apply to an activity`);
+    throw new InputError(
+      `instruments[${found[1]?.[1]}]`,
+      `only one ${type} can apply to an activity`,
+    );
   }
   return found[0];
 }
@@ -75,9 +92,14 @@ function single(instruments: Instrument[], type: "supplier_rate" | "residual_mix
  * @param kwh consumption in kWh (undefined when the activity's unit is not energy)
  * @param gridKgPerKwh the location-based factor, the last resort of the hierarchy
  */
-export function marketBased(activity: Activity, kwh: number | undefined, gridCo2e: number): MarketBased {
+export function marketBased(
+  activity: Activity,
+  kwh: number | undefined,
+  gridCo2e: number,
+): MarketBased {
   const instruments = activity.instruments ?? [];
-  if (instruments.length === 0) return { co2e_kg: gridCo2e, basis: GRID_ONLY, warnings: NO_INSTRUMENT_WARNING };
+  if (instruments.length === 0)
+    return { co2e_kg: gridCo2e, basis: GRID_ONLY, warnings: NO_INSTRUMENT_WARNING };
   if (kwh === undefined) {
     return {
       co2e_kg: gridCo2e,
@@ -96,20 +118,30 @@ export function marketBased(activity: Activity, kwh: number | undefined, gridCo2
     const rate = rateOf(instrument, index);
     co2e += used * rate;
     remaining -= used;
-    basis.push(`energy attribute certificate "${instrument.source}": ${formatNumber(used)} kWh at ${formatNumber(rate)} kg CO2e/kWh`);
+    basis.push(
+      `energy attribute certificate "${instrument.source}": ${formatNumber(used)} kWh at ${formatNumber(rate)} kg CO2e/kWh`,
+    );
     if (available > used) {
-      warnings.push(`certificate "${instrument.source}" exceeds the consumption by ${formatNumber(available - used)} kWh; the excess is not applied`);
+      warnings.push(
+        `certificate "${instrument.source}" exceeds the consumption by ${formatNumber(available - used)} kWh; the excess is not applied`,
+      );
     }
     warnings.push(...qualityWarnings(instrument, activity));
   });
   if (remaining > 0) {
     const supplier = single(instruments, "supplier_rate");
     const residual = single(instruments, "residual_mix");
-    const [chosen, label] = supplier ? [supplier, "supplier-specific rate"] : residual ? [residual, "residual mix"] : [undefined, ""];
+    const [chosen, label] = supplier
+      ? [supplier, "supplier-specific rate"]
+      : residual
+        ? [residual, "residual mix"]
+        : [undefined, ""];
     if (chosen) {
       const rate = rateOf(chosen[0], chosen[1]);
       co2e += remaining * rate;
-      basis.push(`${label} "${chosen[0].source}": ${formatNumber(remaining)} kWh at ${formatNumber(rate)} kg CO2e/kWh`);
+      basis.push(
+        `${label} "${chosen[0].source}": ${formatNumber(remaining)} kWh at ${formatNumber(rate)} kg CO2e/kWh`,
+      );
     } else {
       co2e += (gridCo2e * remaining) / kwh;
       basis.push(`grid average: ${formatNumber(remaining)} kWh`);

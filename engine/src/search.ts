@@ -85,13 +85,19 @@ export class FactorSearch {
 
   search(query: SearchQuery): SearchHit[] {
     const scores = this.score(query.text);
-    const region = query.region === undefined ? undefined : regionChain(normaliseRegion(query.region));
+    const region =
+      query.region === undefined ? undefined : regionChain(normaliseRegion(query.region));
     const source = query.source?.toLowerCase();
     let hits: SearchHit[] = [];
     for (const [index, score] of scores) {
       const factor = this.library.factors[index] as Factor;
       if (region && !region.includes(factor.region)) continue;
-      if (source && factor.source !== source && !factor.sourceInfo.name.toLowerCase().includes(source)) continue;
+      if (
+        source &&
+        factor.source !== source &&
+        !factor.sourceInfo.name.toLowerCase().includes(source)
+      )
+        continue;
       hits.push({ factor, score });
     }
     if (query.year !== undefined) hits = nearestYear(hits, query.year);
@@ -117,7 +123,8 @@ export class FactorSearch {
     };
     for (const token of tokens(text)) {
       add(token, 1);
-      for (const synonym of SYNONYMS[token] ?? []) for (const part of tokens(synonym)) add(part, 0.8);
+      for (const synonym of SYNONYMS[token] ?? [])
+        for (const part of tokens(synonym)) add(part, 0.8);
       if (token.length >= 3) {
         for (const word of this.prefixed(token)) if (word !== token) add(word, 0.5);
       }
@@ -135,7 +142,11 @@ export class FactorSearch {
       else high = mid;
     }
     const words: string[] = [];
-    for (let i = low; i < this.vocabulary.length && (this.vocabulary[i] as string).startsWith(prefix); i++) {
+    for (
+      let i = low;
+      i < this.vocabulary.length && (this.vocabulary[i] as string).startsWith(prefix);
+      i++
+    ) {
       words.push(this.vocabulary[i] as string);
     }
     return words;
@@ -148,7 +159,8 @@ function nearestYear(hits: SearchHit[], year: number): SearchHit[] {
     const { factor } = hit;
     const group = `${factor.activity}|${factor.region}|${factor.source}|${factor.unit}|${factor.energy_basis ?? ""}`;
     const current = best.get(group);
-    if (!current || distance(factor.year, year) < distance(current.factor.year, year)) best.set(group, hit);
+    if (!current || distance(factor.year, year) < distance(current.factor.year, year))
+      best.set(group, hit);
   }
   return [...best.values()];
 }

@@ -43,7 +43,11 @@ function compareKeys(a: number[], b: number[]): number {
 }
 
 /** Spend factors take money of any currency; the rest need a unit path. */
-function planFor(activity: Activity, unit: UnitDef, factor: Factor): ConversionPlan | undefined | false {
+function planFor(
+  activity: Activity,
+  unit: UnitDef,
+  factor: Factor,
+): ConversionPlan | undefined | false {
   if (factor.unitDef.dimension === "money") return unit.dimension === "money" ? undefined : false;
   return planConversion(activity, unit, factor) ?? false;
 }
@@ -75,7 +79,8 @@ export function selectById(
       `unit "${unit.id}" (${unit.dimension}) cannot be converted to the factor's unit "${factor.unitDef.id}" (${factor.unitDef.dimension})`,
     );
   }
-  const fallbacks = factor.year === activity.year ? [] : [`year ${activity.year} -> ${factor.year}`];
+  const fallbacks =
+    factor.year === activity.year ? [] : [`year ${activity.year} -> ${factor.year}`];
   return { factor, plan, fallbacks, warnings: plan?.warnings ?? [] };
 }
 
@@ -149,7 +154,9 @@ function noCandidate(
   options: EstimateOptions,
 ): InputError {
   if (unitMismatch) {
-    const units = [...new Set(all.map((f) => `${f.unitDef.id} (${f.unitDef.dimension})`))].join(", ");
+    const units = [...new Set(all.map((f) => `${f.unitDef.id} (${f.unitDef.dimension})`))].join(
+      ", ",
+    );
     return new InputError(
       "unit",
       `unit "${unit.id}" is ${unit.dimension}; factors for "${key}" are in ${units} and no heating value or density connects them`,
@@ -173,7 +180,9 @@ function describeSelection(
   if (factor.region !== region) {
     fallbacks.push(`region ${region} -> ${factor.region}${best.proxy ? " (proxy)" : ""}`);
     if (best.proxy) {
-      warnings.push(`no ${region} factor for "${factor.activity}": ${factor.region} factor used as a proxy`);
+      warnings.push(
+        `no ${region} factor for "${factor.activity}": ${factor.region} factor used as a proxy`,
+      );
     }
   }
   if (factor.price_year === undefined && factor.year !== activity.year) {

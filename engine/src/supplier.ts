@@ -29,7 +29,8 @@ function gasesOf(activity: Activity): Record<string, number> {
   const inline = activity.inline_factor!;
   const gases: Record<string, number> = {};
   for (const [field, species] of NAMED_GASES) {
-    if (inline[field] !== undefined) gases[species] = checkValue(inline[field], `inline_factor.${field}`);
+    if (inline[field] !== undefined)
+      gases[species] = checkValue(inline[field], `inline_factor.${field}`);
   }
   for (const [species, value] of Object.entries(inline.gases ?? {})) {
     gases[species] = checkValue(value, `inline_factor.gases.${species}`);
@@ -40,7 +41,10 @@ function gasesOf(activity: Activity): Record<string, number> {
 function categoryOf(activity: Activity, fallback: Category | undefined): Category {
   const category = activity.category ?? fallback;
   if (category === undefined) {
-    throw new InputError("category", "an inline factor needs a category (or an activity key that implies one)");
+    throw new InputError(
+      "category",
+      "an inline factor needs a category (or an activity key that implies one)",
+    );
   }
   if (!(CATEGORIES as readonly string[]).includes(category)) {
     throw new InputError("category", `unknown category "${category}"`);
@@ -56,12 +60,18 @@ export function inlineFactor(
 ): Selection {
   const inline = activity.inline_factor!;
   if (typeof inline.source !== "string" || inline.source.trim() === "") {
-    throw new InputError("inline_factor.source", "name the supplier document the factor comes from");
+    throw new InputError(
+      "inline_factor.source",
+      "name the supplier document the factor comes from",
+    );
   }
   const factorUnit = findUnit(inline.unit);
   if (!factorUnit) throw new InputError("inline_factor.unit", `unknown unit "${inline.unit}"`);
   const gases = gasesOf(activity);
-  const co2e = inline.co2e_kg === null || inline.co2e_kg === undefined ? undefined : checkValue(inline.co2e_kg, "inline_factor.co2e_kg");
+  const co2e =
+    inline.co2e_kg === null || inline.co2e_kg === undefined
+      ? undefined
+      : checkValue(inline.co2e_kg, "inline_factor.co2e_kg");
   if (co2e === undefined && Object.keys(gases).length === 0) {
     throw new InputError("inline_factor", "give co2_kg, ch4_kg, n2o_kg, gases or co2e_kg");
   }
@@ -102,7 +112,12 @@ export function inlineFactor(
     );
   }
   if (co2e !== undefined && Object.keys(gases).length > 0) {
-    return { factor, plan, fallbacks: [], warnings: [...plan.warnings, "inline co2e_kg ignored: CO2e is computed from the given gases"] };
+    return {
+      factor,
+      plan,
+      fallbacks: [],
+      warnings: [...plan.warnings, "inline co2e_kg ignored: CO2e is computed from the given gases"],
+    };
   }
   return { factor, plan, fallbacks: [], warnings: plan.warnings };
 }

@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { isRowError, type Activity, type Outcome, type Result, type RowError } from "../src/contract.ts";
+import {
+  isRowError,
+  type Activity,
+  type Outcome,
+  type Result,
+  type RowError,
+} from "../src/contract.ts";
 import { fixtureEngine } from "./fixture-library.ts";
 
 const engine = fixtureEngine();
 
 function ok(outcome: Outcome): Result {
-  if (isRowError(outcome)) throw new Error(`expected a result, got ${JSON.stringify(outcome.error)}`);
+  if (isRowError(outcome))
+    throw new Error(`expected a result, got ${JSON.stringify(outcome.error)}`);
   return outcome;
 }
 
@@ -31,8 +38,18 @@ describe("activity-based combustion", () => {
     expect(result.gases).toEqual({ co2_kg: 500, ch4_kg: 0.01, n2o_kg: 0.001 });
     // 500 + 0.01 x 28 + 0.001 x 265 = 500.545
     expect(result.co2e_kg).toBeCloseTo(500.545, 10);
-    expect(result).toMatchObject({ gwp: "AR5", scope: 1, category: "stationary_combustion", method: "activity" });
-    expect(result.factor).toMatchObject({ id: "a-2025:fuel", edition: "2025", region: "US", unit: "mmBtu" });
+    expect(result).toMatchObject({
+      gwp: "AR5",
+      scope: 1,
+      category: "stationary_combustion",
+      method: "activity",
+    });
+    expect(result.factor).toMatchObject({
+      id: "a-2025:fuel",
+      edition: "2025",
+      region: "US",
+      unit: "mmBtu",
+    });
     expect(result.fallbacks).toEqual([]);
   });
 
@@ -52,12 +69,20 @@ describe("activity-based combustion", () => {
     // 100 gal x 0.1 mmBtu/gal = 10 mmBtu
     const result = ok(engine.estimate(fuel({ quantity: 100, unit: "gal" })));
     expect(result.co2e_kg).toBeCloseTo(500.545, 9);
-    expect(result.conversions[0]).toMatch(/^1 gal = 0\.1 mmBtu \(heating value 0\.1 mmBtu\/gal HHV/);
+    expect(result.conversions[0]).toMatch(
+      /^1 gal = 0\.1 mmBtu \(heating value 0\.1 mmBtu\/gal HHV/,
+    );
   });
 
   it("prefers an activity's own heating value over the factor's", () => {
     const result = ok(
-      engine.estimate(fuel({ quantity: 100, unit: "gal", heating_value: { value: 0.2, energy_unit: "mmBtu", per_unit: "gal", basis: "HHV" } })),
+      engine.estimate(
+        fuel({
+          quantity: 100,
+          unit: "gal",
+          heating_value: { value: 0.2, energy_unit: "mmBtu", per_unit: "gal", basis: "HHV" },
+        }),
+      ),
     );
     expect(result.gases.co2_kg).toBeCloseTo(1000, 9);
     expect(result.conversions[0]).toContain("given with the activity");
@@ -68,20 +93,26 @@ describe("activity-based combustion", () => {
     expect(gross.factor.id).toBe("b-2025:fuel-gross");
     expect(gross.co2e_kg).toBeCloseTo(20, 10);
     expect(gross.warnings.join()).toContain("gross (HHV)");
-    const net = ok(engine.estimate(fuel({ region: "GB", quantity: 100, unit: "kWh", heating_basis: "LHV" })));
+    const net = ok(
+      engine.estimate(fuel({ region: "GB", quantity: 100, unit: "kWh", heating_basis: "LHV" })),
+    );
     expect(net.factor.id).toBe("b-2025:fuel-net");
     expect(net.co2e_kg).toBeCloseTo(22, 10);
   });
 
   it("uses another region's factor as a reported proxy when the chain has none", () => {
-    expect(ok(engine.estimate(fuel({ region: "US-XXXX" }))).fallbacks).toEqual(["region US-XXXX -> US"]);
+    expect(ok(engine.estimate(fuel({ region: "US-XXXX" }))).fallbacks).toEqual([
+      "region US-XXXX -> US",
+    ]);
     const proxy = ok(engine.estimate(fuel({ region: "DE" })));
     expect(proxy.factor.region).toBe("US");
     expect(proxy.fallbacks).toEqual(["region DE -> US (proxy)"]);
     expect(proxy.warnings.join()).toContain("used as a proxy");
     const preferred = ok(engine.estimate(fuel({ region: "DE" }), { sources: ["b", "a"] }));
     expect(preferred.factor.id).toBe("b-2025:fuel-gross");
-    expect(fails(engine.estimate(fuel({ region: "DE" }), { proxy_regions: false })).field).toBe("region");
+    expect(fails(engine.estimate(fuel({ region: "DE" }), { proxy_regions: false })).field).toBe(
+      "region",
+    );
   });
 
   it("reports the year fallback", () => {
@@ -121,19 +152,33 @@ describe("selection", () => {
   });
 
   it("selects by factor id", () => {
-    const result = ok(engine.estimate({ id: "x", factor: "a-2025:grid-us-2023", quantity: 1, unit: "MWh", year: 2023 }));
+    const result = ok(
+      engine.estimate({
+        id: "x",
+        factor: "a-2025:grid-us-2023",
+        quantity: 1,
+        unit: "MWh",
+        year: 2023,
+      }),
+    );
     expect(result.conversions).toEqual(["1 MWh = 1000 kWh"]);
     expect(result.co2e_kg).toBeCloseTo(500, 10);
   });
 
   it("honours edition pins", () => {
-    const pinned = engine.estimate({ factor: "a-2025:fuel", quantity: 1, unit: "mmBtu", year: 2025 }, { editions: { a: "2024" } });
+    const pinned = engine.estimate(
+      { factor: "a-2025:fuel", quantity: 1, unit: "mmBtu", year: 2025 },
+      { editions: { a: "2024" } },
+    );
     expect(fails(pinned).field).toBe("factor");
   });
 });
 
 describe("scope 2 dual reporting", () => {
-  const power = (instruments: Activity["instruments"], method: "location" | "market" = "market"): Activity => ({
+  const power = (
+    instruments: Activity["instruments"],
+    method: "location" | "market" = "market",
+  ): Activity => ({
     activity: "electricity.grid",
     quantity: 1000,
     unit: "kWh",
@@ -180,14 +225,19 @@ describe("scope 2 dual reporting", () => {
   });
 
   it("reports location-based by default and carries the market figure beside it", () => {
-    const result = ok(engine.estimate(power([{ type: "eac", quantity: 2, unit: "MWh", source: "GO" }], "location")));
+    const result = ok(
+      engine.estimate(power([{ type: "eac", quantity: 2, unit: "MWh", source: "GO" }], "location")),
+    );
     expect(result.method).toBe("location");
     expect(result.co2e_kg).toBeCloseTo(400, 10);
     expect(result.scope2?.market_co2e_kg).toBe(0);
   });
 
   it("refuses an inline factor for purchased energy: the supplier rate is a market instrument", () => {
-    const outcome = engine.estimate({ ...power(undefined), inline_factor: { unit: "kWh", co2e_kg: 0.1, source: "X" } });
+    const outcome = engine.estimate({
+      ...power(undefined),
+      inline_factor: { unit: "kWh", co2e_kg: 0.1, source: "X" },
+    });
     expect(fails(outcome).field).toBe("inline_factor");
   });
 });
@@ -211,7 +261,15 @@ describe("fugitive, waste and spend", () => {
 
   it("restates spend in the factor's currency and price year", () => {
     // 1000 EUR (2024) / 0.8 EUR per USD = 1250 USD (2024); x 100/125 = 1000 USD (2022); x 0.3 = 300 kg
-    const result = ok(engine.estimate({ activity: "spend.naics.111111", quantity: 1000, currency: "EUR", region: "US", year: 2024 }));
+    const result = ok(
+      engine.estimate({
+        activity: "spend.naics.111111",
+        quantity: 1000,
+        currency: "EUR",
+        region: "US",
+        year: 2024,
+      }),
+    );
     expect(result.co2e_kg).toBeCloseTo(300, 10);
     expect(result.method).toBe("spend");
     expect(result.conversions).toEqual([
@@ -225,7 +283,16 @@ describe("fugitive, waste and spend", () => {
     // 2023: no EUR rate; 2022 and 2024 tie, the earlier wins (0.9). CPI 2023 = 110.
     // -900 EUR / 0.9 = -1000 USD (2023) x 100/110 = -909.0909 USD (2022) x 0.3 = -272.727 kg
     const result = ok(
-      engine.estimate({ activity: "spend.naics.111111", quantity: -900, currency: "EUR", region: "US", year: 2023 }, { price_index: "cpi-u" }),
+      engine.estimate(
+        {
+          activity: "spend.naics.111111",
+          quantity: -900,
+          currency: "EUR",
+          region: "US",
+          year: 2023,
+        },
+        { price_index: "cpi-u" },
+      ),
     );
     expect(result.co2e_kg).toBeCloseTo((-1000 * 100 * 0.3) / 110, 9);
     expect(result.fallbacks).toEqual(["exchange rate EUR 2023 -> 2022"]);
@@ -242,13 +309,20 @@ describe("supplier-specific factors", () => {
   });
 
   it("lose to library factors when the caller's precedence says so, visibly", () => {
-    const result = ok(engine.estimate(fuel({ inline_factor: inline }), { precedence: ["national", "supplier"] }));
+    const result = ok(
+      engine.estimate(fuel({ inline_factor: inline }), { precedence: ["national", "supplier"] }),
+    );
     expect(result.factor.id).toBe("a-2025:fuel");
     expect(result.fallbacks.join()).toContain("supplier-specific factor ranked below");
   });
 
   it("need a category when no activity key implies one", () => {
-    const bare = { quantity: 5, unit: "t", year: 2025, inline_factor: { unit: "t", co2e_kg: 2, source: "Process calc" } };
+    const bare = {
+      quantity: 5,
+      unit: "t",
+      year: 2025,
+      inline_factor: { unit: "t", co2e_kg: 2, source: "Process calc" },
+    };
     expect(fails(engine.estimate(bare)).field).toBe("category");
     const result = ok(engine.estimate({ ...bare, category: "process" }));
     expect(result).toMatchObject({ scope: 1, category: "process", co2e_kg: 10 });
@@ -273,12 +347,18 @@ describe("bad input", () => {
   });
 
   it("names a currency without a rate", () => {
-    const error = fails(engine.estimate({ activity: "spend.naics.111111", quantity: 1, currency: "XYZ", year: 2024 }));
+    const error = fails(
+      engine.estimate({ activity: "spend.naics.111111", quantity: 1, currency: "XYZ", year: 2024 }),
+    );
     expect(error).toEqual({ field: "currency", message: 'no exchange rate for currency "XYZ"' });
   });
 
   it("keeps computing the other rows of a batch", () => {
-    const outcomes = engine.estimateBatch([fuel({ id: 1 }), fuel({ id: 2, unit: "kWh of love" }), fuel({ id: 3 })]);
+    const outcomes = engine.estimateBatch([
+      fuel({ id: 1 }),
+      fuel({ id: 2, unit: "kWh of love" }),
+      fuel({ id: 3 }),
+    ]);
     expect(outcomes.map((o) => o.id)).toEqual(["1", "2", "3"]);
     expect(ok(outcomes[0] as Outcome).co2e_kg).toBeCloseTo(500.545, 10);
     expect(fails(outcomes[1] as Outcome).field).toBe("unit");
@@ -288,7 +368,9 @@ describe("bad input", () => {
 
 describe("fingerprints", () => {
   it("are the same for the same computation, whatever the caller's id", () => {
-    expect(ok(engine.estimate(fuel({ id: "a" }))).fingerprint).toBe(ok(engine.estimate(fuel({ id: "b" }))).fingerprint);
+    expect(ok(engine.estimate(fuel({ id: "a" }))).fingerprint).toBe(
+      ok(engine.estimate(fuel({ id: "b" }))).fingerprint,
+    );
     expect(ok(engine.estimate(fuel())).fingerprint).toMatch(/^[0-9a-f]{16}$/);
   });
 

@@ -15,7 +15,8 @@ describe("fnv1a64", () => {
     // Same digest as FNV-1a 64 over Buffer.from(text, "utf8"), computed here with BigInt.
     const text = "Gehälter € 😀";
     let h = 0xcbf29ce484222325n;
-    for (const byte of Buffer.from(text, "utf8")) h = ((h ^ BigInt(byte)) * 0x100000001b3n) % 2n ** 64n;
+    for (const byte of Buffer.from(text, "utf8"))
+      h = ((h ^ BigInt(byte)) * 0x100000001b3n) % 2n ** 64n;
     expect(fnv1a64(text)).toBe(h.toString(16).padStart(16, "0"));
   });
 });

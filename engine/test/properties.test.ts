@@ -37,7 +37,8 @@ const activityArb: fc.Arbitrary<Activity> = fc.oneof(
   }),
 );
 
-const withIds = (activities: Activity[]): Activity[] => activities.map((a, i) => ({ ...a, id: `row-${i}` }));
+const withIds = (activities: Activity[]): Activity[] =>
+  activities.map((a, i) => ({ ...a, id: `row-${i}` }));
 
 describe("engine properties", () => {
   it("is linear in quantity", () => {
@@ -46,7 +47,10 @@ describe("engine properties", () => {
         const one = engine.estimate(activity);
         const scaled = engine.estimate({ ...activity, quantity: activity.quantity * k });
         if (isRowError(one) || isRowError(scaled)) return;
-        expect(scaled.co2e_kg).toBeCloseTo(one.co2e_kg * k, Math.max(0, 6 - Math.ceil(Math.log10(Math.abs(one.co2e_kg * k) + 1))));
+        expect(scaled.co2e_kg).toBeCloseTo(
+          one.co2e_kg * k,
+          Math.max(0, 6 - Math.ceil(Math.log10(Math.abs(one.co2e_kg * k) + 1))),
+        );
       }),
     );
   });
@@ -62,15 +66,22 @@ describe("engine properties", () => {
 
   it("gives each row the same result whatever the batch order, and the same inventory", () => {
     fc.assert(
-      fc.property(fc.array(activityArb, { minLength: 1, maxLength: 40 }).chain((a) => fc.tuple(fc.constant(a), fc.shuffledSubarray(withIds(a), { minLength: a.length }))), ([activities, shuffled]) => {
-        const rows = withIds(activities);
-        const byId = (outcomes: ReturnType<typeof engine.estimateBatch>) =>
-          new Map(outcomes.map((outcome) => [outcome.id, outcome]));
-        const straight = engine.estimateBatch(rows);
-        const mixed = engine.estimateBatch(shuffled);
-        expect(byId(mixed)).toEqual(byId(straight));
-        expect(aggregate(mixed)).toEqual(aggregate(straight));
-      }),
+      fc.property(
+        fc
+          .array(activityArb, { minLength: 1, maxLength: 40 })
+          .chain((a) =>
+            fc.tuple(fc.constant(a), fc.shuffledSubarray(withIds(a), { minLength: a.length })),
+          ),
+        ([activities, shuffled]) => {
+          const rows = withIds(activities);
+          const byId = (outcomes: ReturnType<typeof engine.estimateBatch>) =>
+            new Map(outcomes.map((outcome) => [outcome.id, outcome]));
+          const straight = engine.estimateBatch(rows);
+          const mixed = engine.estimateBatch(shuffled);
+          expect(byId(mixed)).toEqual(byId(straight));
+          expect(aggregate(mixed)).toEqual(aggregate(straight));
+        },
+      ),
     );
   });
 });

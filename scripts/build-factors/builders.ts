@@ -25,3 +25,21 @@ export const TABLE_BUILDERS: Record<string, (shared: string) => unknown> = {
   fx: buildFx,
   "price-index": buildPriceIndex,
 };
+
+/** Every output file, by path under engine/data, with the text the build writes. */
+export function renderLibrary(shared: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const [file, build] of Object.entries(SOURCE_BUILDERS)) {
+    const built = build(shared);
+    // One factor per line keeps diffs of the committed data reviewable.
+    const lines = built.factors.map((factor) => JSON.stringify(factor)).join(",\n");
+    files.set(
+      `factors/${file}.json`,
+      `{"source":${JSON.stringify(built.source)},"factors":[\n${lines}\n]}\n`,
+    );
+  }
+  for (const [file, build] of Object.entries(TABLE_BUILDERS)) {
+    files.set(`${file}.json`, `${JSON.stringify(build(shared), null, 1)}\n`);
+  }
+  return files;
+}

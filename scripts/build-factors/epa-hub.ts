@@ -540,8 +540,13 @@ function refrigerant(
  * A blend's inventory gases: only the components that Table 11 lists (the GHG Protocol's HFCs,
  * PFCs, SF6, NF3). HCFCs and hydrocarbons are outside the inventory, as in Table 12's GWPs.
  */
-function inventoryComponents(components: Record<string, number>, inventoryGases: Set<string>): Record<string, number> {
-  return Object.fromEntries(Object.entries(components).filter(([species]) => inventoryGases.has(species)));
+function inventoryComponents(
+  components: Record<string, number>,
+  inventoryGases: Set<string>,
+): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(components).filter(([species]) => inventoryGases.has(species)),
+  );
 }
 
 function refrigerants(shared: string): FactorRecord[] {

@@ -5,7 +5,12 @@ import { parse } from "csv-parse/sync";
 export function readCsv(path: string, skipLines = 0): Record<string, string>[] {
   const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
   const body = skipLines > 0 ? text.split(/\r?\n/).slice(skipLines).join("\n") : text;
-  return parse(body, { columns: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+  return parse(body, {
+    columns: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    trim: true,
+  });
 }
 
 /** A published number, or undefined for an empty or `NA` cell (never 0: blank is not zero). */

@@ -1,13 +1,10 @@
-import { existsSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CATEGORIES, type FactorRecord } from "../../engine/src/factor.ts";
 import { findUnit } from "../../engine/src/units.ts";
 import { buildDesnz } from "../../scripts/build-factors/desnz.ts";
+import { NO_SHARED_TABLES, SHARED_FACTORS } from "./shared-tables.ts";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const dir = resolve(root, "../shared/factors");
+const dir = SHARED_FACTORS;
 
 /**
  * DESNZ publishes the total and each gas's CO2e to 5 decimal places, so the three gases can miss
@@ -15,7 +12,7 @@ const dir = resolve(root, "../shared/factors");
  */
 const DESNZ_ROUNDING = 4 * 0.5e-5;
 
-describe.skipIf(!existsSync(dir))("DESNZ 2025 flat file (SOURCES.md section 2)", () => {
+describe.skipIf(NO_SHARED_TABLES)("DESNZ 2025 flat file (SOURCES.md section 2)", () => {
   let factors: FactorRecord[];
   let byId: Map<string, FactorRecord>;
 

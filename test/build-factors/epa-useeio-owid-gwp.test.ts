@@ -1,6 +1,3 @@
-import { existsSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CATEGORIES, type FactorRecord } from "../../engine/src/factor.ts";
 import { findUnit } from "../../engine/src/units.ts";
@@ -14,9 +11,9 @@ import {
 } from "../../scripts/build-factors/gwp.ts";
 import { buildOwidEmber } from "../../scripts/build-factors/owid-ember.ts";
 import { buildUseeio } from "../../scripts/build-factors/useeio.ts";
+import { NO_SHARED_TABLES, SHARED_FACTORS } from "./shared-tables.ts";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const shared = resolve(root, "../shared/factors");
+const shared = SHARED_FACTORS;
 
 function byId(build: SourceBuild, id: string): FactorRecord {
   const factor = build.factors.find((candidate) => candidate.id === id);
@@ -29,7 +26,7 @@ function halfUlp3(value: number): number {
   return value === 0 ? 0 : 0.5 * 10 ** (Math.floor(Math.log10(Math.abs(value))) - 2);
 }
 
-describe.skipIf(!existsSync(shared))("factor builders: EPA Hub, USEEIO, OWID/Ember, GWP", () => {
+describe.skipIf(NO_SHARED_TABLES)("factor builders: EPA Hub, USEEIO, OWID/Ember, GWP", () => {
   let epa: SourceBuild;
   let useeio: SourceBuild;
   let owid: SourceBuild;

@@ -1,6 +1,3 @@
-import { existsSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   buildFx,
@@ -8,9 +5,9 @@ import {
   readEcbDays,
   type EcbDay,
 } from "../../scripts/build-factors/fx-and-prices.ts";
+import { NO_SHARED_TABLES, SHARED_FACTORS } from "./shared-tables.ts";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const dir = resolve(root, "../shared/factors");
+const dir = SHARED_FACTORS;
 
 /** Rounds to n significant digits, the precision SOURCES.md quotes its check values at. */
 function sig(value: number, digits: number): number {
@@ -28,7 +25,7 @@ function ecbMeanPerEur(days: EcbDay[], currency: string, year: number): number {
   );
 }
 
-describe.skipIf(!existsSync(dir))("fx and price indices (SOURCES.md section 6)", () => {
+describe.skipIf(NO_SHARED_TABLES)("fx and price indices (SOURCES.md section 6)", () => {
   let fx: ReturnType<typeof buildFx>;
   let prices: ReturnType<typeof buildPriceIndex>;
   let days: EcbDay[];

@@ -224,12 +224,16 @@ export class Engine {
     // Activity-specific conversion data makes the choice particular to the row.
     if (activity.heating_value || activity.density)
       return this.prepareUncached(activity, input, context);
+    // The common row names only an activity key; the rarer ones get an unambiguous JSON key.
     const what =
-      activity.inline_factor !== undefined
-        ? `${activity.activity ?? ""}${JSON.stringify(activity.inline_factor)}${activity.category ?? ""}`
-        : activity.factor === undefined
-          ? (activity.activity ?? "")
-          : `#${activity.factor}`;
+      activity.factor === undefined && activity.inline_factor === undefined
+        ? (activity.activity ?? "")
+        : JSON.stringify([
+            activity.activity,
+            activity.factor,
+            activity.inline_factor,
+            activity.category,
+          ]);
     const unit =
       activity.heating_basis === undefined
         ? input.unit.id

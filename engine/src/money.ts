@@ -72,9 +72,9 @@ export class MoneyConverter {
   ): MoneyConversion {
     const result: MoneyConversion = { multiplier: 1, steps: [], fallbacks: [], warnings: [] };
     if (currency === toCurrency && year === toYear) return result;
-    const spendRate = this.rate(currency, year, "currency", result);
+    const spendRate = this.rate(currency, year, result);
     const deflator = this.priceRatio(year, toYear, index, result);
-    const factorRate = this.rate(toCurrency, toYear, "currency", result);
+    const factorRate = this.rate(toCurrency, toYear, result);
     result.multiplier = (1 / spendRate.rate) * deflator * factorRate.rate;
     if (currency !== "USD") {
       result.steps.push(
@@ -100,11 +100,11 @@ export class MoneyConverter {
     return `${source}, ${rate.ref}`;
   }
 
-  private rate(currency: string, year: number, field: string, out: MoneyConversion): FxRate {
+  private rate(currency: string, year: number, out: MoneyConversion): FxRate {
     if (currency === "USD") return { rate: 1, source: "definition", ref: "USD" };
     const table = this.fx.rates[currency];
     const found = table && nearest(table, year);
-    if (!found) throw new InputError(field, `no exchange rate for currency "${currency}"`);
+    if (!found) throw new InputError("currency", `no exchange rate for currency "${currency}"`);
     const [used, rate] = found;
     if (used !== year) out.fallbacks.push(`exchange rate ${currency} ${year} -> ${used}`);
     if (rate.partial) {

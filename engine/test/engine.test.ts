@@ -381,3 +381,26 @@ describe("fingerprints", () => {
     expect(ok(engine.estimate(fuel({ region: "GB", unit: "kWh" }))).fingerprint).not.toBe(base);
   });
 });
+
+describe("reuse between rows", () => {
+  it("keeps each row's own activity key in its fingerprint when rows share a factor id", () => {
+    const [a, b] = engine.estimateBatch([
+      { factor: "a-2025:fuel", activity: "fuel.test", quantity: 1, unit: "mmBtu", year: 2025 },
+      { factor: "a-2025:fuel", activity: "fuel.other", quantity: 1, unit: "mmBtu", year: 2025 },
+    ]);
+    expect(ok(a as Outcome).co2e_kg).toBe(ok(b as Outcome).co2e_kg);
+    expect(ok(a as Outcome).fingerprint).not.toBe(ok(b as Outcome).fingerprint);
+  });
+
+  it("gives later calls with equal options the same results as a fresh engine", () => {
+    const rows: Activity[] = [
+      fuel({ id: 1 }),
+      fuel({ id: 2, region: "GB", unit: "kWh" }),
+      fuel({ id: 3, quantity: 5 }),
+    ];
+    engine.estimateBatch(rows, { gwp: "AR6" });
+    expect(engine.estimateBatch(rows, { gwp: "AR6" })).toEqual(
+      fixtureEngine().estimateBatch(rows, { gwp: "AR6" }),
+    );
+  });
+});

@@ -49,8 +49,7 @@ describe("US EPA GHG Emission Factors Hub 2025", () => {
     });
   });
 
-  it("Table 1, natural gas per scf via the published heat content 0.001026 mmBtu/scf", () => {
-    // 100,000 scf: per-scf factor 0.05444 kg CO2 (Table 1 "per physical unit")
+  it("Table 1, natural gas per physical unit: 100,000 scf x 0.05444 kg CO2/scf", () => {
     const result = ok(
       estimate({
         activity: "fuel.natural_gas",

@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["engine/test/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["engine/test/**/*.test.ts", "server/test/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 60_000,
   },
 });

@@ -2,6 +2,8 @@ import { Command } from "commander";
 import { ENGINE_VERSION } from "@offgridflow/engine";
 import { registerEstimate } from "./commands/estimate.ts";
 import { registerFactors } from "./commands/factors.ts";
+import { registerAdmin } from "./commands/admin.ts";
+import { registerService } from "./commands/service.ts";
 
 // A reader that stops early (`| head`) is not an error.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -14,4 +16,6 @@ const program = new Command("offgridflow")
   .version(ENGINE_VERSION);
 registerEstimate(program);
 registerFactors(program);
-program.parse();
+registerService(program);
+registerAdmin(program);
+await program.parseAsync();

@@ -1,6 +1,6 @@
 import Table from "cli-table3";
 import type { Command } from "commander";
-import { factorSearch, library, type Factor } from "@offgridflow/engine";
+import { describeFactor, factorSearch, library } from "@offgridflow/engine";
 import { tableStyle } from "../format.ts";
 
 interface SearchFlags {
@@ -16,24 +16,6 @@ function integer(value: string | undefined, flag: string, program: Command): num
   const parsed = Number(value);
   if (!Number.isInteger(parsed)) program.error(`${flag} must be an integer, not "${value}"`);
   return parsed;
-}
-
-function summary(factor: Factor) {
-  return {
-    id: factor.id,
-    activity: factor.activity,
-    name: factor.name,
-    source: factor.source,
-    edition: factor.sourceInfo.edition,
-    region: factor.region,
-    year: factor.year,
-    unit: factor.unitDef.id,
-    values: {
-      gases_kg: factor.gases,
-      co2e_kg: factor.co2e ?? factor.co2e_unsplit ?? null,
-      co2e_gwp: factor.co2e_gwp ?? null,
-    },
-  };
 }
 
 export function registerFactors(program: Command): void {
@@ -55,7 +37,7 @@ export function registerFactors(program: Command): void {
         limit: integer(flags.limit, "--limit", program),
       });
       if (flags.json) {
-        console.log(JSON.stringify(hits.map((hit) => summary(hit.factor))));
+        console.log(JSON.stringify(hits.map((hit) => describeFactor(hit.factor))));
         return;
       }
       const table = new Table({
@@ -63,7 +45,7 @@ export function registerFactors(program: Command): void {
         ...tableStyle([34, 28, 9, 6, 10, 14, 50]),
       });
       for (const { factor } of hits) {
-        const s = summary(factor);
+        const s = describeFactor(factor);
         table.push([
           s.id,
           s.activity,

@@ -18,7 +18,13 @@ export type {
 export { Engine, ENGINE_VERSION } from "./engine.ts";
 export { engine, factorSearch, library } from "./default-engine.ts";
 export { FactorLibrary, type Factor, type LibraryStats } from "./library.ts";
-export { FactorSearch, type SearchHit, type SearchQuery } from "./search.ts";
+export {
+  describeFactor,
+  FactorSearch,
+  type FactorDescription,
+  type SearchHit,
+  type SearchQuery,
+} from "./search.ts";
 export {
   aggregate,
   type GroupKey,

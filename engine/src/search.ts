@@ -22,6 +22,27 @@ export interface SearchHit {
   score: number;
 }
 
+/** A factor as search results show it: identity, provenance and values per unit. */
+export function describeFactor(factor: Factor) {
+  return {
+    id: factor.id,
+    activity: factor.activity,
+    name: factor.name,
+    source: factor.source,
+    edition: factor.sourceInfo.edition,
+    region: factor.region,
+    year: factor.year,
+    unit: factor.unitDef.id,
+    values: {
+      gases_kg: factor.gases,
+      co2e_kg: factor.co2e ?? factor.co2e_unsplit ?? null,
+      co2e_gwp: factor.co2e_gwp ?? null,
+    },
+  };
+}
+
+export type FactorDescription = ReturnType<typeof describeFactor>;
+
 // Words that name the same thing in ledgers and in publishers' tables.
 const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   petrol: ["gasoline", "motor"],

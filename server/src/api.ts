@@ -1,0 +1,58 @@
+/**
+ * Builds the express application from its dependencies; `server.ts` alone listens.
+ */
+import express, { type Express } from "express";
+import { AppError } from "./app-error.ts";
+import type { Authenticate } from "./http/routes.ts";
+import { Routes } from "./http/routes.ts";
+import { problemHandler } from "./http/problem.ts";
+import type { Metrics } from "./metrics.ts";
+import { openapiDocument } from "./openapi.ts";
+import { registerEstimate } from "./routes/estimate.ts";
+import { registerFactors } from "./routes/factors.ts";
+import { healthRouter } from "./routes/health.ts";
+import { registerInventory } from "./routes/inventory.ts";
+import { registerLedgers } from "./routes/ledgers.ts";
+import type { PrismaClient } from "./db/client.ts";
+import type { ImportJobs } from "./jobs/import-jobs.ts";
+
+export interface AppDependencies {
+  prisma: PrismaClient;
+  jobs: ImportJobs;
+  authenticate: Authenticate;
+  metrics: Metrics;
+  maxUploadBytes: number;
+  /** Unexpected errors go here (the response says only "internal error"). */
+  logError(error: unknown): void;
+}
+
+// A batch of 10,000 activities is about 2 MB of JSON.
+const JSON_LIMIT = "20mb";
+
+export function createApp(deps: AppDependencies): Express {
+  const routes = new Routes();
+  registerEstimate(routes);
+  registerFactors(routes);
+  registerLedgers(routes, deps);
+  registerInventory(routes, deps.prisma);
+  const document = openapiDocument(routes);
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("query parser", "simple");
+  app.use(deps.metrics.middleware);
+  const readiness = {
+    database: () => deps.prisma.$queryRaw`SELECT 1`,
+    queue: () => deps.jobs.ping(),
+  };
+  app.use(healthRouter(readiness, deps.metrics));
+  app.get("/v1/openapi.json", (_req, res) => {
+    res.json(document);
+  });
+  app.use(routes.router(deps.authenticate, { jsonLimit: JSON_LIMIT }));
+  app.use((req, _res, next) => {
+    next(new AppError("not_found", `no route ${req.method} ${req.path}`));
+  });
+  app.use(problemHandler(deps.logError));
+  return app;
+}

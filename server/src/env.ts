@@ -1,0 +1,39 @@
+/**
+ * Configuration, read once from the environment and validated at start-up, so a bad or missing
+ * variable stops the process with its name instead of failing at first use. Every variable is
+ * documented in .env.example.
+ */
+import { z } from "zod";
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .url()
+    .refine((value) => protocols.some((protocol) => value.startsWith(`${protocol}:`)), {
+      message: `must be a ${protocols.join(" or ")} URL`,
+    });
+
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  /** Without it, `serve` runs an embedded Postgres (PGlite) in OGF_DATA_DIR. */
+  DATABASE_URL: url(["postgresql", "postgres"]).optional(),
+  /** Without it, jobs run in the server process. */
+  REDIS_URL: url(["redis", "rediss"]).optional(),
+  OGF_DATA_DIR: z.string().default(".offgridflow"),
+  /** Largest accepted ledger upload. */
+  OGF_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(50),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Parses the environment, or throws an error naming each bad variable. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  // An empty variable means unset, as in most shells' `VAR= command`.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const parsed = EnvSchema.safeParse(present);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  throw new Error(`invalid configuration:\n  ${problems.join("\n  ")}`);
+}

@@ -1,0 +1,94 @@
+/**
+ * Reads one file field (and small text fields) from a multipart upload as it streams in,
+ * hashing on the way and stopping at the size limit instead of buffering an unbounded body.
+ */
+import { createHash } from "node:crypto";
+import busboy from "busboy";
+import type { Request } from "express";
+import { AppError } from "../app-error.ts";
+
+export interface Upload {
+  filename: string;
+  contentType: string;
+  data: Uint8Array<ArrayBuffer>;
+  sha256: string;
+  fields: Record<string, string>;
+}
+
+export function readUpload(
+  req: Request,
+  options: { field: string; maxBytes: number },
+): Promise<Upload> {
+  const type = req.headers["content-type"] ?? "";
+  if (!type.startsWith("multipart/form-data")) {
+    return Promise.reject(
+      new AppError("unsupported_media_type", "upload the file as multipart/form-data", [
+        {
+          field: "header.content-type",
+          message: `expected multipart/form-data, got ${type || "nothing"}`,
+        },
+      ]),
+    );
+  }
+  return new Promise((resolve, reject) => {
+    const fields: Record<string, string> = {};
+    let upload: Omit<Upload, "fields"> | undefined;
+    let failure: AppError | undefined;
+    const parser = busboy({
+      headers: req.headers,
+      limits: { fileSize: options.maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 },
+    });
+    parser.on("file", (name, stream, info) => {
+      if (name !== options.field) {
+        failure ??= new AppError("validation", `unexpected file field "${name}"`, [
+          { field: name, message: `send the ledger in the field "${options.field}"` },
+        ]);
+        stream.resume();
+        return;
+      }
+      const hash = createHash("sha256");
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => {
+        hash.update(chunk);
+        chunks.push(chunk);
+      });
+      stream.on("limit", () => {
+        failure = new AppError(
+          "payload_too_large",
+          `the file is larger than ${Math.round(options.maxBytes / 2 ** 20)} MB`,
+          [{ field: options.field, message: "too large" }],
+        );
+      });
+      stream.on("end", () => {
+        upload = {
+          filename: info.filename || "upload",
+          contentType: info.mimeType,
+          data: new Uint8Array(Buffer.concat(chunks)),
+          sha256: hash.digest("hex"),
+        };
+      });
+    });
+    parser.on("field", (name, value) => {
+      fields[name] = value;
+    });
+    parser.on("error", (error: Error) =>
+      reject(
+        new AppError("validation", `unreadable multipart body: ${error.message}`, [
+          { field: "body", message: error.message },
+        ]),
+      ),
+    );
+    parser.on("close", () => {
+      if (failure) return reject(failure);
+      if (!upload) {
+        return reject(
+          new AppError("validation", `no file in the field "${options.field}"`, [
+            { field: options.field, message: "missing" },
+          ]),
+        );
+      }
+      resolve({ ...upload, fields });
+    });
+    req.pipe(parser);
+  });
+}

@@ -1,0 +1,16 @@
+/**
+ * @offgridflow/server: the HTTP API, persistence, jobs and ledger import.
+ */
+export { loadEnv, type Env } from "./env.ts";
+export { createApp, type AppDependencies } from "./api.ts";
+export {
+  openDatabase,
+  startService,
+  startWorker,
+  ensureDemoTenant,
+  createLogger,
+  type Service,
+} from "./runtime.ts";
+export { createApiKey, ApiKeyAuth, type CreatedKey } from "./auth/api-keys.ts";
+export { audit, verifyAuditChain, type Verification } from "./audit/audit.ts";
+export type { PrismaClient, Role } from "./db/client.ts";

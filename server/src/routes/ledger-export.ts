@@ -1,0 +1,129 @@
+/**
+ * The ledger export: the original columns of every row, then what OffGridFlow made of it, and a
+ * summary sheet by scope and category. Streamed, so a large ledger never sits in memory.
+ */
+import type { Writable } from "node:stream";
+import { aggregate, isRowError, type Outcome, type Result } from "@offgridflow/engine";
+import ExcelJS from "exceljs";
+import type { Prisma, PrismaClient } from "../db/client.ts";
+
+const PAGE = 5_000;
+const RESULT_COLUMNS = [
+  "activity",
+  "factor id",
+  "factor source",
+  "kg CO2e",
+  "scope",
+  "category",
+  "status",
+  "notes",
+];
+
+interface Layout {
+  columns?: string[];
+}
+
+function resultCells(row: {
+  status: string;
+  result: unknown;
+  errors: unknown;
+}): (string | number | null)[] {
+  const outcome = row.result as Outcome | null;
+  const errors = (row.errors as { field: string; message: string }[] | null) ?? [];
+  const notes = errors.map((error) => `${error.field}: ${error.message}`).join("; ");
+  if (!outcome || isRowError(outcome)) {
+    return [
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      row.status,
+      outcome ? `${outcome.error.field}: ${outcome.error.message}` : notes,
+    ];
+  }
+  return [
+    outcome.factor.activity,
+    outcome.factor.id,
+    `${outcome.factor.source} ${outcome.factor.edition}`,
+    outcome.co2e_kg,
+    outcome.scope,
+    outcome.category,
+    row.status,
+    [...outcome.fallbacks, ...outcome.warnings].join("; "),
+  ];
+}
+
+export async function writeLedgerWorkbook(
+  prisma: PrismaClient,
+  ledger: Prisma.LedgerGetPayload<object>,
+  out: Writable,
+): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  const sheet = workbook.addWorksheet("Ledger");
+  const columns = (ledger.layout as Layout | null)?.columns ?? [];
+  const header = sheet.addRow(["row", ...columns, ...RESULT_COLUMNS]);
+  header.font = { bold: true };
+  header.commit();
+
+  const results: Result[] = [];
+  let after = 0;
+  for (;;) {
+    const rows = await prisma.ledgerRow.findMany({
+      where: { tenantId: ledger.tenantId, ledgerId: ledger.id, rowNumber: { gt: after } },
+      orderBy: { rowNumber: "asc" },
+      take: PAGE,
+      select: { rowNumber: true, raw: true, status: true, result: true, errors: true },
+    });
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const raw = row.raw as Record<string, string>;
+      sheet
+        .addRow([
+          row.rowNumber,
+          ...columns.map((column) => raw[column] ?? null),
+          ...resultCells(row),
+        ])
+        .commit();
+      const outcome = row.result as Outcome | null;
+      if (outcome && !isRowError(outcome)) results.push(outcome);
+    }
+    after = rows[rows.length - 1]?.rowNumber ?? after;
+  }
+  sheet.commit();
+
+  const summary = workbook.addWorksheet("Summary");
+  const title = summary.addRow([
+    "scope",
+    "category",
+    "rows",
+    "kg CO2e (location-based)",
+    "kg CO2e (market-based)",
+  ]);
+  title.font = { bold: true };
+  title.commit();
+  const inventory = aggregate(results, { groupBy: ["scope", "category"] });
+  for (const group of inventory.groups) {
+    summary
+      .addRow([
+        group.key.scope,
+        group.key.category,
+        group.results,
+        group.location_kg,
+        group.market_kg,
+      ])
+      .commit();
+  }
+  summary
+    .addRow([
+      "total",
+      null,
+      inventory.results,
+      inventory.totals.total_location_kg,
+      inventory.totals.total_market_kg,
+    ])
+    .commit();
+  summary.commit();
+  await workbook.commit();
+}

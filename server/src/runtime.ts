@@ -1,0 +1,171 @@
+/**
+ * Puts the service together from its configuration: the database (the configured Postgres, or
+ * an embedded one in OGF_DATA_DIR), migrations, the import jobs (BullMQ on Redis, or in this
+ * process), and the HTTP app.
+ */
+import { mkdirSync } from "node:fs";
+import type { Server } from "node:http";
+import { join, resolve } from "node:path";
+import pino, { type Logger } from "pino";
+import { ApiKeyAuth, createApiKey, type CreatedKey } from "./auth/api-keys.ts";
+import { createApp } from "./api.ts";
+import { audit } from "./audit/audit.ts";
+import { createPrisma, type PrismaClient } from "./db/client.ts";
+import { startEmbeddedPostgres } from "./db/embedded.ts";
+import { migrate } from "./db/migrate.ts";
+import type { Env } from "./env.ts";
+import { BullImportJobs, startImportWorker } from "./jobs/bullmq-import-jobs.ts";
+import { InProcessImportJobs, type ImportJobs } from "./jobs/import-jobs.ts";
+import { importLedgerProcessor, markImportFailed } from "./jobs/import-ledger.ts";
+import { Metrics } from "./metrics.ts";
+
+/** Where the embedded database keeps its files. */
+export const embeddedDataDir = (env: Env): string => join(resolve(env.OGF_DATA_DIR), "postgres");
+
+export interface Database {
+  url: string;
+  prisma: PrismaClient;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+/** The configured database, or the embedded one; migrated either way. */
+export async function openDatabase(env: Env): Promise<Database> {
+  if (env.DATABASE_URL) {
+    await migrate(env.DATABASE_URL);
+    const prisma = createPrisma(env.DATABASE_URL);
+    return { url: env.DATABASE_URL, prisma, embedded: false, close: () => prisma.$disconnect() };
+  }
+  const dataDir = embeddedDataDir(env);
+  mkdirSync(dataDir, { recursive: true });
+  const embedded = await startEmbeddedPostgres({ dataDir });
+  await migrate(embedded.url);
+  // The embedded server takes one connection at a time.
+  const prisma = createPrisma(embedded.url, { maxConnections: 1 });
+  return {
+    url: embedded.url,
+    prisma,
+    embedded: true,
+    async close() {
+      await prisma.$disconnect();
+      await embedded.stop();
+    },
+  };
+}
+
+/** With no tenant yet, creates a demo tenant and an admin key for it (shown once). */
+export async function ensureDemoTenant(prisma: PrismaClient): Promise<CreatedKey | undefined> {
+  if ((await prisma.tenant.count()) > 0) return undefined;
+  const tenant = await prisma.tenant.create({ data: { name: "Demo" } });
+  const key = await createApiKey(prisma, {
+    tenantId: tenant.id,
+    role: "admin",
+    name: "demo admin key",
+  });
+  await audit(prisma, tenant.id, {
+    actor: "system",
+    action: "tenant.created",
+    subject: tenant.id,
+    data: { name: "Demo" },
+  });
+  return key;
+}
+
+export interface Service {
+  url: string;
+  demoKey?: CreatedKey;
+  database: Database;
+  jobs: ImportJobs;
+  close(): Promise<void>;
+}
+
+export function createLogger(env: Env): Logger {
+  return pino({ level: env.LOG_LEVEL });
+}
+
+/** Starts the HTTP service (and, without Redis, the import jobs in this process). */
+export async function startService(env: Env, log: Logger = createLogger(env)): Promise<Service> {
+  const database = await openDatabase(env);
+  const { prisma } = database;
+  let jobs: ImportJobs;
+  // The gauge reads job counts through `jobs`, which exists by the time anything scrapes.
+  const metrics = new Metrics(() => jobs.counts());
+  const processor = importLedgerProcessor({ prisma, metrics });
+  if (env.REDIS_URL) {
+    jobs = new BullImportJobs(env.REDIS_URL);
+  } else {
+    jobs = new InProcessImportJobs(processor, (ledgerId, error) => {
+      log.error({ err: error, ledgerId }, "ledger import failed");
+      markImportFailed(prisma, ledgerId, error).catch((err) =>
+        log.error({ err, ledgerId }, "could not mark the import failed"),
+      );
+    });
+    // Imports that were queued or running when this process last stopped start again.
+    const unfinished = await prisma.ledger.findMany({
+      where: { status: { in: ["queued", "running"] } },
+      select: { id: true },
+    });
+    for (const { id } of unfinished) await jobs.enqueue(id);
+  }
+  const demoKey = await ensureDemoTenant(prisma);
+  const app = createApp({
+    prisma,
+    jobs,
+    authenticate: new ApiKeyAuth(prisma).authenticate,
+    metrics,
+    maxUploadBytes: env.OGF_MAX_UPLOAD_MB * 2 ** 20,
+    logError: (error) => log.error({ err: error }, "unexpected error"),
+  });
+  const server = await new Promise<Server>((resolveListen, reject) => {
+    const listening = app
+      .listen(env.PORT, env.HOST, () => resolveListen(listening))
+      .on("error", reject);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  return {
+    url: `http://${env.HOST}:${port}`,
+    demoKey,
+    database,
+    jobs,
+    async close() {
+      await new Promise((done) => server.close(done));
+      await jobs.close();
+      await database.close();
+    },
+  };
+}
+
+/** The separate worker for BullMQ mode: takes imports off the queue until stopped. */
+export async function startWorker(
+  env: Env,
+  log: Logger = createLogger(env),
+): Promise<{ close(): Promise<void> }> {
+  if (!env.DATABASE_URL || !env.REDIS_URL) {
+    throw new Error(
+      "the worker needs DATABASE_URL and REDIS_URL (without them, `serve` runs imports itself)",
+    );
+  }
+  const database = await openDatabase(env);
+  const metrics = new Metrics(async () => ({ waiting: 0, active: 0, completed: 0, failed: 0 }));
+  const worker = startImportWorker(
+    env.REDIS_URL,
+    importLedgerProcessor({ prisma: database.prisma, metrics }),
+    {
+      onFailed(ledgerId, error, final) {
+        log.warn({ err: error, ledgerId, final }, "ledger import attempt failed");
+        if (final) {
+          markImportFailed(database.prisma, ledgerId, error).catch((err) =>
+            log.error({ err, ledgerId }, "could not mark the import failed"),
+          );
+        }
+      },
+    },
+  );
+  return {
+    async close() {
+      await worker.close();
+      await database.close();
+    },
+  };
+}

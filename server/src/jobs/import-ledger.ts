@@ -11,7 +11,7 @@ import type { Metrics } from "../metrics.ts";
 import type { ImportProcessor } from "./import-jobs.ts";
 
 // Rows per INSERT: large enough to amortise round trips, small enough for steady progress.
-const CHUNK = 20_000;
+const CHUNK = 5_000;
 // Progress shares: reading the file, then storing rows.
 const READ_DONE = 20;
 const STORE_DONE = 99;
@@ -27,8 +27,8 @@ type ParsedLedgerRow = Awaited<ReturnType<typeof readLedger>>["rows"][number];
 
 /**
  * Stores a chunk of rows with one statement whose single parameter is the chunk as JSON, which
- * Postgres expands itself: about ten times faster here than Prisma's createMany, whose cost grows
- * with the number of bound values. A row already stored (a rerun) is skipped.
+ * Postgres expands itself: four to five times faster here than Prisma's createMany, whose cost
+ * grows with the number of bound values. A row already stored (a rerun) is skipped.
  */
 async function insertRows(
   tx: Prisma.TransactionClient,
@@ -48,8 +48,8 @@ async function insertRows(
     INSERT INTO ledger_rows (id, tenant_id, ledger_id, row_number, raw, parsed, errors, status, date)
     SELECT gen_random_uuid(), ${tenantId}::uuid, ${ledgerId}::uuid, r.row_number, r.raw, r.parsed, r.errors,
            r.status::"RowStatus", r.date::date
-    FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
-      AS r(row_number int, raw jsonb, parsed jsonb, errors jsonb, status text, date text)
+    FROM json_to_recordset(${JSON.stringify(records)}::json)
+      AS r(row_number int, raw json, parsed json, errors json, status text, date text)
     ON CONFLICT (ledger_id, row_number) DO NOTHING`;
 }
 

@@ -32,13 +32,14 @@ type ParsedLedgerRow = Awaited<ReturnType<typeof readLedger>>["rows"][number];
  */
 async function insertRows(
   tx: Prisma.TransactionClient,
-  tenantId: string,
-  ledgerId: string,
+  target: { tenantId: string; ledgerId: string; columns: string[] },
   rows: ParsedLedgerRow[],
 ): Promise<void> {
+  const { tenantId, ledgerId, columns } = target;
   const records = rows.map((row) => ({
     row_number: row.rowNumber,
-    raw: row.raw,
+    // Cells in column order; the ledger's layout names the columns.
+    raw: columns.map((column) => row.raw[column] ?? ""),
     parsed: row.fields,
     errors: row.errors.length > 0 ? row.errors : null,
     status: row.errors.length > 0 ? "error" : "parsed",
@@ -108,7 +109,7 @@ export function importLedgerProcessor({ prisma, metrics }: ImportDependencies): 
       async (tx: Prisma.TransactionClient) => {
         for (let start = 0; start < rows.length; start += CHUNK) {
           const chunk = rows.slice(start, start + CHUNK);
-          await insertRows(tx, tenantId, ledgerId, chunk);
+          await insertRows(tx, { tenantId, ledgerId, columns: layout.columns }, chunk);
           await progress(
             READ_DONE +
               Math.floor(((STORE_DONE - READ_DONE) * (start + chunk.length)) / rows.length),

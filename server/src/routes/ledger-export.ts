@@ -19,10 +19,6 @@ const RESULT_COLUMNS = [
   "notes",
 ];
 
-interface Layout {
-  columns?: string[];
-}
-
 function resultCells(row: {
   status: string;
   result: unknown;
@@ -55,6 +51,11 @@ function resultCells(row: {
   ];
 }
 
+/** The header of each column, as the import found it. */
+export function columnsOf(ledger: Prisma.LedgerGetPayload<object>): string[] {
+  return (ledger.layout as { columns?: string[] } | null)?.columns ?? [];
+}
+
 export async function writeLedgerWorkbook(
   prisma: PrismaClient,
   ledger: Prisma.LedgerGetPayload<object>,
@@ -62,7 +63,7 @@ export async function writeLedgerWorkbook(
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   const sheet = workbook.addWorksheet("Ledger");
-  const columns = (ledger.layout as Layout | null)?.columns ?? [];
+  const columns = columnsOf(ledger);
   const header = sheet.addRow(["row", ...columns, ...RESULT_COLUMNS]);
   header.font = { bold: true };
   header.commit();
@@ -78,11 +79,11 @@ export async function writeLedgerWorkbook(
     });
     if (rows.length === 0) break;
     for (const row of rows) {
-      const raw = row.raw as Record<string, string>;
+      const cells = row.raw as string[];
       sheet
         .addRow([
           row.rowNumber,
-          ...columns.map((column) => raw[column] ?? null),
+          ...columns.map((_, index) => cells[index] ?? null),
           ...resultCells(row),
         ])
         .commit();

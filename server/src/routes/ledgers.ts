@@ -10,7 +10,7 @@ import { readUpload } from "../http/multipart.ts";
 import type { Routes } from "../http/routes.ts";
 import type { ImportJobs } from "../jobs/import-jobs.ts";
 import { COLUMN_ROLES } from "../ledger/index.ts";
-import { writeLedgerWorkbook } from "./ledger-export.ts";
+import { columnsOf, writeLedgerWorkbook } from "./ledger-export.ts";
 
 export interface LedgerDependencies {
   prisma: PrismaClient;
@@ -42,7 +42,9 @@ const RowSchema = z
   .object({
     row_number: z.number().int(),
     status: z.enum(["parsed", "error", "estimated", "needs_review"]),
-    raw: z.record(z.string(), z.string()),
+    raw: z
+      .record(z.string(), z.string())
+      .meta({ description: "Cells as uploaded, by column header" }),
     parsed: z.unknown().nullable(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).nullable(),
     mapping: z.unknown().nullable(),
@@ -73,6 +75,16 @@ function describeLedger(ledger: LedgerRecord, liveProgress?: number): z.infer<ty
     started_at: ledger.startedAt?.toISOString() ?? null,
     finished_at: ledger.finishedAt?.toISOString() ?? null,
   };
+}
+
+/** Stored cells (in column order) keyed by their header; a repeated header keeps its first cell. */
+function cellsByHeader(columns: string[], cells: unknown): Record<string, string> {
+  const byHeader: Record<string, string> = {};
+  (cells as string[]).forEach((cell, index) => {
+    const header = columns[index] ?? `column ${index + 1}`;
+    if (!(header in byHeader)) byHeader[header] = cell;
+  });
+  return byHeader;
 }
 
 async function findLedger(
@@ -243,7 +255,7 @@ export function registerLedgers(
       },
     },
     async handle({ params, query, auth, res }) {
-      await findLedger(prisma, auth.tenantId, params.id);
+      const ledger = await findLedger(prisma, auth.tenantId, params.id);
       const rows = await prisma.ledgerRow.findMany({
         where: {
           tenantId: auth.tenantId,
@@ -259,7 +271,7 @@ export function registerLedgers(
         rows: page.map((row) => ({
           row_number: row.rowNumber,
           status: row.status,
-          raw: row.raw,
+          raw: cellsByHeader(columnsOf(ledger), row.raw),
           parsed: row.parsed ?? null,
           errors: row.errors ?? null,
           mapping: row.mapping ?? null,

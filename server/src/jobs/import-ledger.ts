@@ -1,10 +1,12 @@
 /**
  * The ledger import: read the stored file, then store every row (raw cells, parsed fields,
- * errors) in one transaction. A file that cannot be read stores no rows; a killed or failed
- * attempt rolls back, and a retry starts over, so each file row is stored exactly once (the
- * unique (ledger, row number) key guards this too).
+ * errors). A file that cannot be read stores no rows. Rows are stored in chunks, each committed
+ * with the ledger's progress, so that nothing holds the database for the whole import (the
+ * embedded database has a single connection). A retry after a killed or failed attempt resumes:
+ * the unique (ledger, row number) key skips rows already stored, so each file row is stored
+ * exactly once. When the last attempt fails, the ledger's rows are removed.
  */
-import { audit, appendAudit } from "../audit/audit.ts";
+import { appendAudit } from "../audit/audit.ts";
 import type { Prisma, PrismaClient } from "../db/client.ts";
 import { LedgerFileError, readLedger, type ColumnRole } from "../ledger/index.ts";
 import type { Metrics } from "../metrics.ts";
@@ -15,8 +17,6 @@ const CHUNK = 5_000;
 // Progress shares: reading the file, then storing rows.
 const READ_DONE = 20;
 const STORE_DONE = 99;
-// Generous: a transaction storing a 1,000,000-row ledger on a slow disk.
-const TRANSACTION_TIMEOUT_MS = 30 * 60_000;
 
 export interface ImportDependencies {
   prisma: PrismaClient;
@@ -105,57 +105,63 @@ export function importLedgerProcessor({ prisma, metrics }: ImportDependencies): 
 
     const { rows, layout } = parsed;
     const failed = rows.filter((row) => row.errors.length > 0).length;
-    await prisma.$transaction(
-      async (tx: Prisma.TransactionClient) => {
-        for (let start = 0; start < rows.length; start += CHUNK) {
-          const chunk = rows.slice(start, start + CHUNK);
-          await insertRows(tx, { tenantId, ledgerId, columns: layout.columns }, chunk);
-          await progress(
-            READ_DONE +
-              Math.floor(((STORE_DONE - READ_DONE) * (start + chunk.length)) / rows.length),
-          );
-        }
-        await tx.ledger.update({
-          where: { id: ledgerId },
-          data: {
-            status: "done",
-            progress: 100,
-            layout: layout as unknown as Prisma.InputJsonValue,
-            rowsTotal: rows.length,
-            rowsParsed: rows.length - failed,
-            rowsFailed: failed,
-            finishedAt: new Date(),
-          },
-        });
-        await appendAudit(tx, tenantId, {
-          actor: "system",
-          action: "ledger.imported",
-          subject: ledgerId,
-          data: { rows: rows.length, failed },
-        });
-      },
-      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 },
-    );
+    const target = { tenantId, ledgerId, columns: layout.columns };
+    await prisma.ledger.update({
+      where: { id: ledgerId },
+      data: { layout: layout as unknown as Prisma.InputJsonValue, progress: READ_DONE },
+    });
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      const chunk = rows.slice(start, start + CHUNK);
+      const percent =
+        READ_DONE + Math.floor(((STORE_DONE - READ_DONE) * (start + chunk.length)) / rows.length);
+      await prisma.$transaction(async (tx: Prisma.TransactionClient) => {
+        await insertRows(tx, target, chunk);
+        await tx.ledger.update({ where: { id: ledgerId }, data: { progress: percent } });
+      });
+      await progress(percent);
+    }
+    await prisma.$transaction(async (tx: Prisma.TransactionClient) => {
+      await tx.ledger.update({
+        where: { id: ledgerId },
+        data: {
+          status: "done",
+          progress: 100,
+          rowsTotal: rows.length,
+          rowsParsed: rows.length - failed,
+          rowsFailed: failed,
+          finishedAt: new Date(),
+        },
+      });
+      await appendAudit(tx, tenantId, {
+        actor: "system",
+        action: "ledger.imported",
+        subject: ledgerId,
+        data: { rows: rows.length, failed },
+      });
+    });
     await progress(100);
     metrics.recordImport(rows.length, (Date.now() - started) / 1000);
   };
 }
 
-/** After the last attempt failed: the ledger says so (its rows were rolled back). */
+/** After the last attempt failed: the ledger says why, and keeps none of its rows. */
 export async function markImportFailed(
   prisma: PrismaClient,
   ledgerId: string,
   error: unknown,
 ): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
-  const ledger = await prisma.ledger.update({
-    where: { id: ledgerId },
-    data: { status: "failed", error: `import failed: ${message}`, finishedAt: new Date() },
-  });
-  await audit(prisma, ledger.tenantId, {
-    actor: "system",
-    action: "ledger.failed",
-    subject: ledgerId,
-    data: { message },
+  await prisma.$transaction(async (tx: Prisma.TransactionClient) => {
+    const { count } = await tx.ledgerRow.deleteMany({ where: { ledgerId } });
+    const ledger = await tx.ledger.update({
+      where: { id: ledgerId },
+      data: { status: "failed", error: `import failed: ${message}`, finishedAt: new Date() },
+    });
+    await appendAudit(tx, ledger.tenantId, {
+      actor: "system",
+      action: "ledger.failed",
+      subject: ledgerId,
+      data: { message, rows_removed: count },
+    });
   });
 }

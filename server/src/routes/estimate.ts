@@ -8,7 +8,7 @@ import {
 } from "@offgridflow/engine";
 import { z } from "zod";
 import { AppError } from "../app-error.ts";
-import { fieldErrors, type Routes } from "../http/routes.ts";
+import type { Routes } from "../http/routes.ts";
 import {
   ActivitySchema,
   EstimateOptionsSchema,
@@ -40,11 +40,12 @@ function checkRows(rows: unknown[]): (Activity | Outcome)[] {
   return rows.map((row, index) => {
     const parsed = ActivitySchema.safeParse(row);
     if (parsed.success) return parsed.data;
-    const [first] = fieldErrors("", parsed.error);
+    // The row's own field path, as the engine names fields in its row errors.
+    const [first] = parsed.error.issues;
     const id = (row as { id?: unknown } | null)?.id;
     return {
       id: typeof id === "string" || typeof id === "number" ? String(id) : `row ${index + 1}`,
-      error: { field: first?.field.slice(1) || "activity", message: first?.message ?? "invalid" },
+      error: { field: first?.path.join(".") || "activity", message: first?.message ?? "invalid" },
     };
   });
 }

@@ -7,7 +7,7 @@ import { AppError } from "../app-error.ts";
 import { appendAudit } from "../audit/audit.ts";
 import type { Prisma, PrismaClient } from "../db/client.ts";
 import { readUpload } from "../http/multipart.ts";
-import type { Routes } from "../http/routes.ts";
+import { fieldErrors, type Routes } from "../http/routes.ts";
 import type { ImportJobs } from "../jobs/import-jobs.ts";
 import { COLUMN_ROLES } from "../ledger/index.ts";
 import { columnsOf, writeLedgerWorkbook } from "./ledger-export.ts";
@@ -112,14 +112,7 @@ function parseRoles(text: string | undefined): Record<string, string | number> |
   }
   const parsed = RolesField.safeParse(json);
   if (!parsed.success) {
-    throw new AppError(
-      "validation",
-      "invalid roles",
-      parsed.error.issues.map((issue) => ({
-        field: ["roles", ...issue.path.map(String)].join("."),
-        message: issue.message,
-      })),
-    );
+    throw new AppError("validation", "invalid roles", fieldErrors("roles", parsed.error));
   }
   return parsed.data;
 }

@@ -1,0 +1,46 @@
+/**
+ * What the mapping layer says about one ledger row: its GHG Protocol scope and category, the
+ * activity family (../shared/ledgers/README.md vocabulary), for spend the NAICS code of the
+ * producing industry, how sure it is, which stage decided, and why.
+ */
+import { CATEGORIES, scopeOf, type Category } from "@offgridflow/engine";
+import { z } from "zod";
+
+export const MAPPING_METHODS = ["rule", "retrieval", "llm", "review"] as const;
+
+export const ProposalSchema = z.object({
+  category: z.enum(CATEGORIES),
+  /** Activity family such as `fuel.diesel` or `spend.cloud_services`; null for not_emissions. */
+  activity: z.string().nullable(),
+  /** 6-digit 2017 NAICS code of the producing industry, for spend-based rows. */
+  naics: z
+    .string()
+    .regex(/^\d{6}$/)
+    .nullable(),
+  /** 0 to 1. */
+  confidence: z.number().min(0).max(1),
+  method: z.enum(MAPPING_METHODS),
+  /** Why, in a sentence a reviewer can check: the rule, account range or keyword that decided. */
+  reason: z.string(),
+});
+
+export type Proposal = z.infer<typeof ProposalSchema>;
+
+/** The row as the mapping layer reads it (the import's parsed fields). */
+export const MappingRowSchema = z.object({
+  date: z.string().optional(),
+  vendor: z.string().optional(),
+  description: z.string().optional(),
+  accountCode: z.string().optional(),
+  accountName: z.string().optional(),
+  amount: z.number().optional(),
+  currency: z.string().optional(),
+  quantity: z.number().optional(),
+  unit: z.string().optional(),
+});
+
+export type MappingRow = z.infer<typeof MappingRowSchema>;
+
+export function scopeOfCategory(category: Category): 1 | 2 | 3 | null {
+  return scopeOf(category) ?? null;
+}

@@ -4,6 +4,7 @@ import { registerEstimate } from "./commands/estimate.ts";
 import { registerFactors } from "./commands/factors.ts";
 import { registerAdmin } from "./commands/admin.ts";
 import { registerService } from "./commands/service.ts";
+import { registerMap } from "./commands/map.ts";
 
 // A reader that stops early (`| head`) is not an error.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -18,4 +19,5 @@ registerEstimate(program);
 registerFactors(program);
 registerService(program);
 registerAdmin(program);
+registerMap(program);
 await program.parseAsync();

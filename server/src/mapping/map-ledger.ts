@@ -56,9 +56,39 @@ function quantityOf(
   return found ? { value: found.value, unit: found.unit } : undefined;
 }
 
-export function mapRow(parsed: ParsedRow, index: number, options: MapOptions): MappedRow {
+/**
+ * The rules read only vendor, account and description, so rows that repeat them (monthly bills,
+ * instalments) are decided once; keys are the exact texts, since a digit can matter (R410A).
+ */
+export class ProposalCache {
+  private readonly proposals = new Map<string, Proposal>();
+
+  constructor(private readonly country: string | undefined) {}
+
+  propose(fields: MappingRow): Proposal {
+    const key = JSON.stringify([
+      fields.vendor,
+      fields.accountCode,
+      fields.accountName,
+      fields.description,
+    ]);
+    let proposal = this.proposals.get(key);
+    if (!proposal) {
+      proposal = proposeByRules(fields, { country: this.country });
+      this.proposals.set(key, proposal);
+    }
+    return proposal;
+  }
+}
+
+export function mapRow(
+  parsed: ParsedRow,
+  index: number,
+  options: MapOptions,
+  proposals: ProposalCache = new ProposalCache(options.country),
+): MappedRow {
   const fields = parsed.fields as MappingRow;
-  const proposal = proposeByRules(fields, { country: options.country });
+  const proposal = proposals.propose(fields);
   const quantity = quantityOf(fields, options.numberFormat);
   const estimated = estimateMapped(proposal, fields, quantity, {
     id: String(parsed.rowNumber),
@@ -96,9 +126,10 @@ export async function mapLedgerFile(
 ): Promise<MappedRow[]> {
   const { layout, rows } = await readLedger(data, { filename: options.filename });
   const numberFormat = options.numberFormat ?? layout.numberFormat;
+  const proposals = new ProposalCache(options.country);
   const mapped = rows.map((parsed, index) => ({
     parsed,
-    mapped: mapRow(parsed, index, { ...options, numberFormat }),
+    mapped: mapRow(parsed, index, { ...options, numberFormat }, proposals),
   }));
   if (options.output) await writeMappedWorkbook(options.output, layout.columns, mapped);
   return mapped.map(({ mapped: row }) => row);

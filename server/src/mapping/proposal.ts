@@ -5,6 +5,7 @@
  */
 import { CATEGORIES, scopeOf, type Category } from "@offgridflow/engine";
 import { z } from "zod";
+import { RowFieldsSchema } from "../ledger/schema.ts";
 
 export const MAPPING_METHODS = ["rule", "retrieval", "llm", "review"] as const;
 
@@ -26,18 +27,8 @@ export const ProposalSchema = z.object({
 
 export type Proposal = z.infer<typeof ProposalSchema>;
 
-/** The row as the mapping layer reads it (the import's parsed fields). */
-export const MappingRowSchema = z.object({
-  date: z.string().optional(),
-  vendor: z.string().optional(),
-  description: z.string().optional(),
-  accountCode: z.string().optional(),
-  accountName: z.string().optional(),
-  amount: z.number().optional(),
-  currency: z.string().optional(),
-  quantity: z.number().optional(),
-  unit: z.string().optional(),
-});
+/** The row as the mapping layer reads it: the fields the ledger import parsed. */
+export const MappingRowSchema = RowFieldsSchema;
 
 export type MappingRow = z.infer<typeof MappingRowSchema>;
 

@@ -2,8 +2,9 @@
  * The `map` workbook: the ledger's original columns, then what OffGridFlow made of each row, and
  * a summary sheet by scope and category with location- and market-based totals.
  */
-import { aggregate, isRowError, type Result } from "@offgridflow/engine";
+import { isRowError, type Result } from "@offgridflow/engine";
 import ExcelJS from "exceljs";
+import { addSummarySheet } from "../export/summary-sheet.ts";
 import type { ParsedRow } from "../ledger/index.ts";
 import type { MappedRow } from "./map-ledger.ts";
 
@@ -56,37 +57,7 @@ export async function writeMappedWorkbook(
   }
   sheet.commit();
 
-  const summary = workbook.addWorksheet("Summary");
-  const title = summary.addRow([
-    "scope",
-    "category",
-    "rows",
-    "kg CO2e (location-based)",
-    "kg CO2e (market-based)",
-  ]);
-  title.font = { bold: true };
-  title.commit();
-  const inventory = aggregate(results, { groupBy: ["scope", "category"] });
-  for (const group of inventory.groups) {
-    summary
-      .addRow([
-        group.key.scope,
-        group.key.category,
-        group.results,
-        group.location_kg,
-        group.market_kg,
-      ])
-      .commit();
-  }
-  summary
-    .addRow([
-      "total",
-      null,
-      inventory.results,
-      inventory.totals.total_location_kg,
-      inventory.totals.total_market_kg,
-    ])
-    .commit();
+  const summary = addSummarySheet(workbook, results);
   const waiting = rows.filter(({ mapped }) => mapped.status === "needs_review").length;
   summary.addRow([]).commit();
   summary.addRow(["rows waiting for review", null, waiting]).commit();

@@ -3,8 +3,9 @@
  * summary sheet by scope and category. Streamed, so a large ledger never sits in memory.
  */
 import type { Writable } from "node:stream";
-import { aggregate, isRowError, type Outcome, type Result } from "@offgridflow/engine";
+import { isRowError, type Outcome, type Result } from "@offgridflow/engine";
 import ExcelJS from "exceljs";
+import { addSummarySheet } from "../export/summary-sheet.ts";
 import type { Prisma, PrismaClient } from "../db/client.ts";
 
 const PAGE = 5_000;
@@ -94,37 +95,7 @@ export async function writeLedgerWorkbook(
   }
   sheet.commit();
 
-  const summary = workbook.addWorksheet("Summary");
-  const title = summary.addRow([
-    "scope",
-    "category",
-    "rows",
-    "kg CO2e (location-based)",
-    "kg CO2e (market-based)",
-  ]);
-  title.font = { bold: true };
-  title.commit();
-  const inventory = aggregate(results, { groupBy: ["scope", "category"] });
-  for (const group of inventory.groups) {
-    summary
-      .addRow([
-        group.key.scope,
-        group.key.category,
-        group.results,
-        group.location_kg,
-        group.market_kg,
-      ])
-      .commit();
-  }
-  summary
-    .addRow([
-      "total",
-      null,
-      inventory.results,
-      inventory.totals.total_location_kg,
-      inventory.totals.total_market_kg,
-    ])
-    .commit();
+  const summary = addSummarySheet(workbook, results);
   summary.commit();
   await workbook.commit();
 }

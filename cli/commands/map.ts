@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
 import type { Command } from "commander";
-import { mapLedgerFile } from "@offgridflow/server";
+import { mapLedgerFile, mappedRowJson } from "@offgridflow/server";
 
 interface MapFlags {
   output?: string;
@@ -29,34 +29,7 @@ export function registerMap(program: Command): void {
         output,
       });
       if (flags.json) {
-        for (const row of mapped) {
-          const {
-            row: n,
-            scope,
-            category,
-            activity,
-            factor,
-            naics,
-            co2e_kg,
-            confidence,
-            status,
-            method,
-          } = row;
-          console.log(
-            JSON.stringify({
-              row: n,
-              scope,
-              category,
-              activity,
-              factor,
-              naics,
-              co2e_kg,
-              confidence,
-              status,
-              method,
-            }),
-          );
-        }
+        for (const row of mapped) console.log(mappedRowJson(row));
         return;
       }
       const waiting = mapped.filter((row) => row.status === "needs_review").length;

@@ -14,4 +14,4 @@ export {
 export { createApiKey, ApiKeyAuth, type CreatedKey } from "./auth/api-keys.ts";
 export { audit, verifyAuditChain, type Verification } from "./audit/audit.ts";
 export type { PrismaClient, Role } from "./db/client.ts";
-export { mapLedgerFile, type MappedRow } from "./mapping/map-ledger.ts";
+export { mapLedgerFile, mappedRowJson, type MappedRow } from "./mapping/map-ledger.ts";

@@ -35,6 +35,24 @@ export interface MappedRow {
   outcome: Outcome | undefined;
 }
 
+/** The fields of a mapped row in `offgridflow map --json`, in this order. */
+export const MAPPED_JSON_FIELDS = [
+  "row",
+  "scope",
+  "category",
+  "activity",
+  "factor",
+  "naics",
+  "co2e_kg",
+  "confidence",
+  "status",
+  "method",
+] as const satisfies readonly (keyof MappedRow)[];
+
+export function mappedRowJson(row: MappedRow): string {
+  return JSON.stringify(Object.fromEntries(MAPPED_JSON_FIELDS.map((field) => [field, row[field]])));
+}
+
 export interface MapOptions {
   /** ISO 3166 country of the reporting company: the region of its activities. */
   country?: string;

@@ -95,3 +95,16 @@ export async function fileError(promise: Promise<unknown>): Promise<LedgerFileEr
   expect(error).toBeInstanceOf(LedgerFileError);
   return error as LedgerFileError;
 }
+
+/** Roles of the nine ledger columns in the README's order (date … unit), as read by index. */
+export const NINE_COLUMN_ROLES = {
+  date: 0,
+  vendor: 1,
+  description: 2,
+  account_code: 3,
+  account_name: 4,
+  amount: 5,
+  currency: 6,
+  quantity: 7,
+  unit: 8,
+};

@@ -12,6 +12,7 @@ import {
   fileError,
   utf8,
   windows1252,
+  NINE_COLUMN_ROLES,
 } from "./helpers.ts";
 
 describe("CSV exports", () => {
@@ -24,17 +25,7 @@ describe("CSV exports", () => {
       delimiter: ";",
       headerRow: 1,
       columns: GERMAN_HEADER,
-      roles: {
-        date: 0,
-        vendor: 1,
-        description: 2,
-        account_code: 3,
-        account_name: 4,
-        amount: 5,
-        currency: 6,
-        quantity: 7,
-        unit: 8,
-      },
+      roles: NINE_COLUMN_ROLES,
       numberFormat: "eu",
       dateFormat: "DD.MM.YYYY",
     });

@@ -1,7 +1,14 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { readLedger } from "../../src/ledger/index.ts";
-import { GERMAN_HEADER, HEADER, HOLLERBACH, fileError, workbookBytes } from "./helpers.ts";
+import {
+  GERMAN_HEADER,
+  HEADER,
+  HOLLERBACH,
+  fileError,
+  workbookBytes,
+  NINE_COLUMN_ROLES,
+} from "./helpers.ts";
 
 const TITLE =
   "Hollerbach Präzisionstechnik GmbH · Buchungsjournal Sachkonten 01.01.2024 – 31.03.2024 · Export FiBu";
@@ -59,17 +66,7 @@ describe("XLSX exports", () => {
       sheet: "Journal Q1 2024",
       headerRow: 3,
       columns: GERMAN_HEADER,
-      roles: {
-        date: 0,
-        vendor: 1,
-        description: 2,
-        account_code: 3,
-        account_name: 4,
-        amount: 5,
-        currency: 6,
-        quantity: 7,
-        unit: 8,
-      },
+      roles: NINE_COLUMN_ROLES,
       numberFormat: "eu",
       dateFormat: "DD.MM.YYYY",
     });

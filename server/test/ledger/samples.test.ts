@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readLedger, type ParsedRow } from "../../src/ledger/index.ts";
-import { SHARED_LEDGERS, fileError } from "./helpers.ts";
+import { SHARED_LEDGERS, fileError, NINE_COLUMN_ROLES } from "./helpers.ts";
 
 const DEV_CSV = path.join(SHARED_LEDGERS, "dev.csv");
 const DEV_DE_XLSX = path.join(SHARED_LEDGERS, "dev_de.xlsx");
@@ -133,17 +133,7 @@ describe.skipIf(!fs.existsSync(DEV_DE_XLSX))("shared sample dev_de.xlsx", () => 
     expect(layout).toMatchObject({
       format: "xlsx",
       headerRow: 3,
-      roles: {
-        date: 0,
-        vendor: 1,
-        description: 2,
-        account_code: 3,
-        account_name: 4,
-        amount: 5,
-        currency: 6,
-        quantity: 7,
-        unit: 8,
-      },
+      roles: NINE_COLUMN_ROLES,
       numberFormat: "eu",
       dateFormat: "DD.MM.YYYY",
     });

@@ -19,6 +19,7 @@ import {
   type Activity,
   type Outcome,
 } from "@offgridflow/engine";
+import { seeded } from "./seeded.ts";
 
 const options = new Command()
   .option("--rows <n>", "activities per batch", "1000000")
@@ -27,16 +28,7 @@ const options = new Command()
   .parse()
   .opts<{ rows: string; runs: string; chunk: string }>();
 
-/** Park-Miller minimal standard generator: the same mix on every run and machine. */
-function generator(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 48271) % 2147483647;
-    return state / 2147483647;
-  };
-}
-
-const random = generator(42);
+const random = seeded(42);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const amount = (max: number): number => Math.round(random() * max * 100) / 100;
 

@@ -13,6 +13,7 @@ import { registerFactors } from "./routes/factors.ts";
 import { healthRouter } from "./routes/health.ts";
 import { registerInventory } from "./routes/inventory.ts";
 import { registerLedgers } from "./routes/ledgers.ts";
+import { registerReview } from "./routes/review.ts";
 import type { PrismaClient } from "./db/client.ts";
 import type { ImportJobs } from "./jobs/import-jobs.ts";
 
@@ -35,6 +36,7 @@ export function createApp(deps: AppDependencies): Express {
   registerFactors(routes);
   registerLedgers(routes, deps);
   registerInventory(routes, deps.prisma);
+  registerReview(routes, deps.prisma);
   const document = openapiDocument(routes);
 
   const app = express();

@@ -24,6 +24,18 @@ export const EnvSchema = z.object({
   /** Largest accepted ledger upload. */
   OGF_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(50),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** With it or OPENAI_BASE_URL, a model maps what the rules cannot; without, review does. */
+  OPENAI_API_KEY: z.string().optional(),
+  /** An OpenAI-compatible endpoint (Ollama, vLLM); local ones need no OPENAI_API_KEY. */
+  OPENAI_BASE_URL: url(["http", "https"]).optional(),
+  /** Must support structured outputs (response_format json_schema). */
+  OGF_LLM_MODEL: z.string().default("gpt-4o-mini"),
+  /** Per model request; a request that runs longer counts as failed. */
+  OGF_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20000),
+  /** Retries of a request that failed with 5xx, a timeout, a lost connection or a hinted 429. */
+  OGF_LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  /** Model calls per ledger; patterns past the budget wait for review, so cost stays bounded. */
+  OGF_LLM_MAX_CALLS: z.coerce.number().int().min(0).default(500),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

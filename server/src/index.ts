@@ -15,3 +15,4 @@ export { createApiKey, ApiKeyAuth, type CreatedKey } from "./auth/api-keys.ts";
 export { audit, verifyAuditChain, type Verification } from "./audit/audit.ts";
 export type { PrismaClient, Role } from "./db/client.ts";
 export { mapLedgerFile, mappedRowJson, type MappedRow } from "./mapping/map-ledger.ts";
+export { chooserFromEnv } from "./mapping/llm/chooser.ts";

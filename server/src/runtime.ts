@@ -17,6 +17,7 @@ import type { Env } from "./env.ts";
 import { BullImportJobs, startImportWorker } from "./jobs/bullmq-import-jobs.ts";
 import { InProcessImportJobs, type ImportJobs } from "./jobs/import-jobs.ts";
 import { importLedgerProcessor, markImportFailed } from "./jobs/import-ledger.ts";
+import { chooserFromEnv } from "./mapping/llm/chooser.ts";
 import { Metrics } from "./metrics.ts";
 
 /** Where the embedded database keeps its files. */
@@ -79,6 +80,11 @@ export interface Service {
   close(): Promise<void>;
 }
 
+/** The model for the mapping layer's `llm` stage, when one is configured, and its budget. */
+function mappingModel(env: Env) {
+  return { chooser: chooserFromEnv(env), maxLlmCalls: env.OGF_LLM_MAX_CALLS };
+}
+
 export function createLogger(env: Env): Logger {
   return pino({ level: env.LOG_LEVEL });
 }
@@ -90,7 +96,7 @@ export async function startService(env: Env, log: Logger = createLogger(env)): P
   let jobs: ImportJobs;
   // The gauge reads job counts through `jobs`, which exists by the time anything scrapes.
   const metrics = new Metrics(() => jobs.counts());
-  const processor = importLedgerProcessor({ prisma, metrics });
+  const processor = importLedgerProcessor({ prisma, metrics, ...mappingModel(env) });
   if (env.REDIS_URL) {
     jobs = new BullImportJobs(env.REDIS_URL);
   } else {
@@ -150,7 +156,7 @@ export async function startWorker(
   const metrics = new Metrics(async () => ({ waiting: 0, active: 0, completed: 0, failed: 0 }));
   const worker = startImportWorker(
     env.REDIS_URL,
-    importLedgerProcessor({ prisma: database.prisma, metrics }),
+    importLedgerProcessor({ prisma: database.prisma, metrics, ...mappingModel(env) }),
     {
       onFailed(ledgerId, error, final) {
         log.warn({ err: error, ledgerId, final }, "ledger import attempt failed");

@@ -1,26 +1,37 @@
 /**
- * The ledger import: read the stored file, then store every row (raw cells, parsed fields,
- * errors). A file that cannot be read stores no rows. Rows are stored in chunks, each committed
+ * The ledger import: read the stored file, map and calculate every readable row, then store
+ * every row (raw cells, parsed fields, errors, mapping and the compact calculation). A file that cannot be read stores no rows. Rows are stored in chunks, each committed
  * with the ledger's progress, so that nothing holds the database for the whole import (the
  * embedded database has a single connection). A retry after a killed or failed attempt resumes:
  * the unique (ledger, row number) key skips rows already stored, so each file row is stored
  * exactly once. When the last attempt fails, the ledger's rows are removed.
  */
+import { ENGINE_VERSION, isRowError } from "@offgridflow/engine";
 import { appendAudit } from "../audit/audit.ts";
 import type { Prisma, PrismaClient } from "../db/client.ts";
 import { LedgerFileError, readLedger, type ColumnRole } from "../ledger/index.ts";
 import type { Metrics } from "../metrics.ts";
+import type { CandidateChooser } from "../mapping/llm/chooser.ts";
+import { mapRows, type MappedRow } from "../mapping/map-ledger.ts";
+import { Mapper } from "../mapping/mapper.ts";
+import { runTotals, storedRow } from "../mapping/stored-result.ts";
+import { loadLearnedRules, PrismaDecisionStore } from "../mapping/tenant-memory.ts";
 import type { ImportProcessor } from "./import-jobs.ts";
 
 // Rows per INSERT: large enough to amortise round trips, small enough for steady progress.
 const CHUNK = 5_000;
-// Progress shares: reading the file, then storing rows.
+// Progress shares: reading the file, mapping, then storing rows.
 const READ_DONE = 20;
+const MAP_DONE = 40;
 const STORE_DONE = 99;
 
 export interface ImportDependencies {
   prisma: PrismaClient;
   metrics: Metrics;
+  /** The model for the `llm` mapping stage; without one, unsure rows wait for review. */
+  chooser?: CandidateChooser;
+  /** Model calls allowed per ledger. */
+  maxLlmCalls?: number;
 }
 
 type ParsedLedgerRow = Awaited<ReturnType<typeof readLedger>>["rows"][number];
@@ -34,27 +45,38 @@ async function insertRows(
   tx: Prisma.TransactionClient,
   target: { tenantId: string; ledgerId: string; columns: string[] },
   rows: ParsedLedgerRow[],
+  mapped: ReadonlyMap<number, MappedRow>,
 ): Promise<void> {
   const { tenantId, ledgerId, columns } = target;
-  const records = rows.map((row) => ({
-    row_number: row.rowNumber,
-    // Cells in column order; the ledger's layout names the columns.
-    raw: columns.map((column) => row.raw[column] ?? ""),
-    parsed: row.fields,
-    errors: row.errors.length > 0 ? row.errors : null,
-    status: row.errors.length > 0 ? "error" : "parsed",
-    date: row.fields.date ?? null,
-  }));
+  const records = rows.map((row) => {
+    const decided = mapped.get(row.rowNumber);
+    return {
+      row_number: row.rowNumber,
+      // Cells in column order; the ledger's layout names the columns.
+      raw: columns.map((column) => row.raw[column] ?? ""),
+      parsed: row.fields,
+      errors: row.errors.length > 0 ? row.errors : null,
+      ...(decided ? storedRow(decided) : { status: "error" }),
+      date: row.fields.date ?? null,
+    };
+  });
   await tx.$executeRaw`
-    INSERT INTO ledger_rows (id, tenant_id, ledger_id, row_number, raw, parsed, errors, status, date)
+    INSERT INTO ledger_rows (id, tenant_id, ledger_id, row_number, raw, parsed, errors, status, date,
+                             pattern, mapping, result, co2e_kg, scope, category)
     SELECT gen_random_uuid(), ${tenantId}::uuid, ${ledgerId}::uuid, r.row_number, r.raw, r.parsed, r.errors,
-           r.status::"RowStatus", r.date::date
+           r.status::"RowStatus", r.date::date, r.pattern, r.mapping, r.result, r.co2e_kg, r.scope, r.category
     FROM json_to_recordset(${JSON.stringify(records)}::json)
-      AS r(row_number int, raw json, parsed json, errors json, status text, date text)
+      AS r(row_number int, raw json, parsed json, errors json, status text, date text,
+           pattern text, mapping json, result json, co2e_kg float8, scope int, category text)
     ON CONFLICT (ledger_id, row_number) DO NOTHING`;
 }
 
-export function importLedgerProcessor({ prisma, metrics }: ImportDependencies): ImportProcessor {
+export function importLedgerProcessor({
+  prisma,
+  metrics,
+  chooser,
+  maxLlmCalls,
+}: ImportDependencies): ImportProcessor {
   return async (ledgerId, progress) => {
     const started = Date.now();
     const ledger = await prisma.ledger.findUnique({
@@ -104,22 +126,41 @@ export function importLedgerProcessor({ prisma, metrics }: ImportDependencies): 
     await progress(READ_DONE);
 
     const { rows, layout } = parsed;
-    const failed = rows.filter((row) => row.errors.length > 0).length;
+    const readable = rows.filter((row) => row.errors.length === 0);
+    const failed = rows.length - readable.length;
     const target = { tenantId, ledgerId, columns: layout.columns };
     await prisma.ledger.update({
       where: { id: ledgerId },
       data: { layout: layout as unknown as Prisma.InputJsonValue, progress: READ_DONE },
     });
+    const mapper = new Mapper({
+      country: ledger.country ?? undefined,
+      rules: await loadLearnedRules(prisma, tenantId),
+      chooser,
+      decisions: new PrismaDecisionStore(prisma, tenantId),
+      maxCalls: maxLlmCalls,
+    });
+    const mapped = new Map(
+      (
+        await mapRows(readable, mapper, {
+          country: ledger.country ?? undefined,
+          numberFormat: layout.numberFormat,
+        })
+      ).map((row) => [row.fileRow, row]),
+    );
+    await progress(MAP_DONE);
     for (let start = 0; start < rows.length; start += CHUNK) {
       const chunk = rows.slice(start, start + CHUNK);
       const percent =
-        READ_DONE + Math.floor(((STORE_DONE - READ_DONE) * (start + chunk.length)) / rows.length);
+        MAP_DONE + Math.floor(((STORE_DONE - MAP_DONE) * (start + chunk.length)) / rows.length);
       await prisma.$transaction(async (tx: Prisma.TransactionClient) => {
-        await insertRows(tx, target, chunk);
+        await insertRows(tx, target, chunk, mapped);
         await tx.ledger.update({ where: { id: ledgerId }, data: { progress: percent } });
       });
       await progress(percent);
     }
+    const { usage } = mapper;
+    const waiting = [...mapped.values()].filter((row) => row.status === "needs_review").length;
     await prisma.$transaction(async (tx: Prisma.TransactionClient) => {
       await tx.ledger.update({
         where: { id: ledgerId },
@@ -130,13 +171,28 @@ export function importLedgerProcessor({ prisma, metrics }: ImportDependencies): 
           rowsParsed: rows.length - failed,
           rowsFailed: failed,
           finishedAt: new Date(),
+          llmCalls: usage.calls,
+          llmInputTokens: usage.input_tokens,
+          llmOutputTokens: usage.output_tokens,
+        },
+      });
+      await tx.calculationRun.create({
+        data: {
+          tenantId,
+          ledgerId,
+          engineVersion: ENGINE_VERSION,
+          options: { country: ledger.country, prompt: chooser?.prompt, model: chooser?.model },
+          rows: [...mapped.values()].filter((row) => row.outcome && !isRowError(row.outcome))
+            .length,
+          totals: runTotals(mapped.values()),
+          finishedAt: new Date(),
         },
       });
       await appendAudit(tx, tenantId, {
         actor: "system",
         action: "ledger.imported",
         subject: ledgerId,
-        data: { rows: rows.length, failed },
+        data: { rows: rows.length, failed, review: waiting, llm: usage },
       });
     });
     await progress(100);

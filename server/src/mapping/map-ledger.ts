@@ -4,23 +4,22 @@
  * Rows below the confidence threshold, that the rules could not settle, or that emit but could
  * not be estimated, wait for review.
  */
-import { isRowError, type Outcome } from "@offgridflow/engine";
+import { isRowError, type Activity, type Outcome } from "@offgridflow/engine";
 import { readLedger, type ParsedRow } from "../ledger/index.ts";
 import type { MappingRow, Proposal } from "./proposal.ts";
 import { scopeOfCategory } from "./proposal.ts";
 import { extractQuantity, normaliseLedgerUnit } from "./quantities/index.ts";
-import { proposeByRules } from "./rules/index.ts";
+import { Mapper, REVIEW_THRESHOLD, type MapperOptions, type PatternDecision } from "./mapper.ts";
+import { patternOf } from "./pattern.ts";
 import { estimateMapped, type Quantity } from "./to-activity.ts";
 import { writeMappedWorkbook } from "./workbook.ts";
-
-/** Below this confidence a row waits for a person. */
-export const REVIEW_THRESHOLD = 0.75;
 
 export interface MappedRow {
   /** Data rows counted from 1, in file order. */
   row: number;
   /** The row's number in the file or sheet. */
   fileRow: number;
+  pattern: string;
   scope: 1 | 2 | 3 | null;
   category: Proposal["category"];
   activity: string | null;
@@ -32,6 +31,9 @@ export interface MappedRow {
   method: Proposal["method"];
   reason: string;
   note: string;
+  proposal: Proposal;
+  /** The engine input, when the row was estimated. */
+  activityInput: Activity | undefined;
   outcome: Outcome | undefined;
 }
 
@@ -60,7 +62,7 @@ export interface MapOptions {
 }
 
 /** The row's physical quantity: the quantity column first, else one written in the description. */
-function quantityOf(
+export function quantityOf(
   fields: MappingRow,
   numberFormat: MapOptions["numberFormat"],
 ): Quantity | undefined {
@@ -74,41 +76,16 @@ function quantityOf(
   return found ? { value: found.value, unit: found.unit } : undefined;
 }
 
-/**
- * The rules read only vendor, account and description, so rows that repeat them (monthly bills,
- * instalments) are decided once; keys are the exact texts, since a digit can matter (R410A).
- */
-export class ProposalCache {
-  private readonly proposals = new Map<string, Proposal>();
-
-  constructor(private readonly country: string | undefined) {}
-
-  propose(fields: MappingRow): Proposal {
-    const key = JSON.stringify([
-      fields.vendor,
-      fields.accountCode,
-      fields.accountName,
-      fields.description,
-    ]);
-    let proposal = this.proposals.get(key);
-    if (!proposal) {
-      proposal = proposeByRules(fields, { country: this.country });
-      this.proposals.set(key, proposal);
-    }
-    return proposal;
-  }
-}
-
+/** Estimates one row as its pattern was decided; pure and synchronous. */
 export function mapRow(
   parsed: ParsedRow,
   index: number,
+  decision: PatternDecision,
   options: MapOptions,
-  proposals: ProposalCache = new ProposalCache(options.country),
 ): MappedRow {
   const fields = parsed.fields as MappingRow;
-  const proposal = proposals.propose(fields);
-  const quantity = quantityOf(fields, options.numberFormat);
-  const estimated = estimateMapped(proposal, fields, quantity, {
+  const { proposal } = decision;
+  const estimated = estimateMapped(proposal, fields, quantityOf(fields, options.numberFormat), {
     id: String(parsed.rowNumber),
     region: options.country,
   });
@@ -122,6 +99,7 @@ export function mapRow(
   return {
     row: index + 1,
     fileRow: parsed.rowNumber,
+    pattern: decision.pattern,
     scope: scopeOfCategory(proposal.category),
     category: proposal.category,
     activity: proposal.activity,
@@ -133,22 +111,60 @@ export function mapRow(
     method: proposal.method,
     reason: proposal.reason,
     note: estimated.note,
+    proposal,
+    activityInput: result ? estimated.activity : undefined,
     outcome: estimated.outcome,
   };
 }
 
+/**
+ * Maps the rows of a ledger: patterns are decided first (the model, when there is one,
+ * is asked once per unsure pattern), then every row is estimated. `onProgress` hears the rows
+ * done so far.
+ */
+export async function mapRows(
+  rows: readonly ParsedRow[],
+  mapper: Mapper,
+  options: MapOptions & { onProgress?: (done: number) => void },
+): Promise<MappedRow[]> {
+  const quantity = (fields: MappingRow) => quantityOf(fields, options.numberFormat);
+  const decisions = await mapper.decide(
+    rows.map((row) => row.fields as MappingRow),
+    quantity,
+  );
+  const mapped: MappedRow[] = [];
+  rows.forEach((parsed, index) => {
+    const decision = decisions.get(patternOf(parsed.fields as MappingRow)) as PatternDecision;
+    mapped.push(mapRow(parsed, index, decision, options));
+    if ((index + 1) % PROGRESS_EVERY === 0) options.onProgress?.(index + 1);
+  });
+  options.onProgress?.(rows.length);
+  return mapped;
+}
+
+const PROGRESS_EVERY = 1_000;
+
 /** Reads a ledger file, maps and estimates every row, and writes the workbook when asked. */
 export async function mapLedgerFile(
   data: Uint8Array,
-  options: MapOptions & { filename: string; output?: string },
-): Promise<MappedRow[]> {
+  options: MapOptions &
+    MapperOptions & {
+      filename: string;
+      output?: string;
+      onRead?: (rows: number) => void;
+      onProgress?: (done: number) => void;
+    },
+): Promise<{ rows: MappedRow[]; usage: Mapper["usage"] }> {
   const { layout, rows } = await readLedger(data, { filename: options.filename });
+  options.onRead?.(rows.length);
   const numberFormat = options.numberFormat ?? layout.numberFormat;
-  const proposals = new ProposalCache(options.country);
-  const mapped = rows.map((parsed, index) => ({
-    parsed,
-    mapped: mapRow(parsed, index, { ...options, numberFormat }, proposals),
-  }));
-  if (options.output) await writeMappedWorkbook(options.output, layout.columns, mapped);
-  return mapped.map(({ mapped: row }) => row);
+  const mapper = new Mapper(options);
+  const mapped = await mapRows(rows, mapper, { ...options, numberFormat });
+  if (options.output)
+    await writeMappedWorkbook(
+      options.output,
+      layout.columns,
+      rows.map((parsed, index) => ({ parsed, mapped: mapped[index] as MappedRow })),
+    );
+  return { rows: mapped, usage: mapper.usage };
 }

@@ -23,6 +23,11 @@ export const ProposalSchema = z.object({
   method: z.enum(MAPPING_METHODS),
   /** Why, in a sentence a reviewer can check: the rule, account range or keyword that decided. */
   reason: z.string(),
+  /** A factor id a reviewer chose: used instead of the engine's own choice for the activity. */
+  factor: z.string().nullable().optional(),
+  /** For the `llm` stage: the prompt id and version (`map-row@v1`) and the model that decided. */
+  prompt: z.string().optional(),
+  model: z.string().optional(),
 });
 
 export type Proposal = z.infer<typeof ProposalSchema>;

@@ -30,6 +30,11 @@ function yearOf(row: MappingRow): number | undefined {
   return Number.isInteger(year) ? year : undefined;
 }
 
+/** The factor a reviewer chose when there is one, else the activity key for the engine to pick. */
+function pinned(proposal: Proposal, key: string): Pick<Activity, "activity" | "factor"> {
+  return proposal.factor ? { factor: proposal.factor } : { activity: key };
+}
+
 /** The activity-based Activity, when the proposal's family has factors for the quantity. */
 function physical(
   proposal: Proposal,
@@ -38,10 +43,9 @@ function physical(
 ): Activity | undefined {
   if (!proposal.activity || !quantity || !findUnit(quantity.unit)) return undefined;
   if (proposal.activity.startsWith("spend.")) return undefined;
-  const key = LIBRARY_KEY[proposal.activity] ?? proposal.activity;
   return {
     ...base,
-    activity: key,
+    ...pinned(proposal, LIBRARY_KEY[proposal.activity] ?? proposal.activity),
     quantity: quantity.value,
     unit: quantity.unit,
     category: proposal.category,
@@ -49,10 +53,11 @@ function physical(
 }
 
 function spend(proposal: Proposal, row: MappingRow, base: Partial<Activity>): Activity | undefined {
-  if (!proposal.naics || row.amount === undefined || !row.currency) return undefined;
+  if (!(proposal.naics || proposal.factor) || row.amount === undefined || !row.currency)
+    return undefined;
   return {
     ...base,
-    activity: `spend.naics.${proposal.naics}`,
+    ...pinned(proposal, `spend.naics.${proposal.naics}`),
     quantity: row.amount,
     currency: row.currency,
     category: proposal.category,

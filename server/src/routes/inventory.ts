@@ -1,13 +1,8 @@
-import {
-  aggregate,
-  isRowError,
-  type GroupKey,
-  type Outcome,
-  type Result,
-} from "@offgridflow/engine";
+import { aggregate, type GroupKey, type Result } from "@offgridflow/engine";
 import { z } from "zod";
 import type { PrismaClient } from "../db/client.ts";
 import type { Routes } from "../http/routes.ts";
+import { rebuildResults } from "../mapping/stored-result.ts";
 
 const PAGE = 10_000;
 // `month` groups by period at month resolution; the others are the engine's group keys.
@@ -37,27 +32,40 @@ export function registerInventory(routes: Routes, prisma: PrismaClient): void {
         description: "Totals with location- and market-based Scope 2 side by side, and groups",
         content: {
           "application/json": {
-            schema: z.object({ totals: z.unknown(), groups: z.unknown(), results: z.number() }),
+            schema: z.object({
+              totals: z.unknown(),
+              groups: z.unknown(),
+              results: z.number(),
+              waiting_review: z
+                .number()
+                .meta({
+                  description: "Rows in the period that wait for review: not in the totals",
+                }),
+            }),
           },
         },
       },
     },
     async handle({ query, auth, res }) {
       const results: Result[] = [];
+      const period =
+        query.from || query.to
+          ? {
+              date: {
+                ...(query.from ? { gte: new Date(query.from) } : {}),
+                ...(query.to ? { lte: new Date(query.to) } : {}),
+              },
+            }
+          : {};
       let after: string | undefined;
       for (;;) {
         const rows = await prisma.ledgerRow.findMany({
           where: {
             tenantId: auth.tenantId,
+            // Rows waiting for review are not in the inventory until a person decides them.
+            status: "estimated",
             co2eKg: { not: null },
-            ...(query.from || query.to
-              ? {
-                  date: {
-                    ...(query.from ? { gte: new Date(query.from) } : {}),
-                    ...(query.to ? { lte: new Date(query.to) } : {}),
-                  },
-                }
-              : {}),
+            ...period,
             ...(after ? { id: { gt: after } } : {}),
           },
           orderBy: { id: "asc" },
@@ -65,20 +73,25 @@ export function registerInventory(routes: Routes, prisma: PrismaClient): void {
           select: { id: true, result: true },
         });
         if (rows.length === 0) break;
-        for (const row of rows) {
-          const outcome = row.result as unknown as Outcome;
-          if (!isRowError(outcome)) results.push(outcome);
-        }
+        results.push(...rebuildResults(rows));
         after = rows[rows.length - 1]?.id;
       }
-      const period =
+      const waiting = await prisma.ledgerRow.count({
+        where: { tenantId: auth.tenantId, status: "needs_review", ...period },
+      });
+      const byPeriod =
         query.groupBy.find((key) => key === "month" || key === "quarter" || key === "year") ??
         "month";
       const groupBy = query.groupBy.map((key): GroupKey =>
         key === "month" || key === "quarter" || key === "year" ? "period" : key,
       );
-      const inventory = aggregate(results, { groupBy: [...new Set(groupBy)], period });
-      res.json({ totals: inventory.totals, groups: inventory.groups, results: inventory.results });
+      const inventory = aggregate(results, { groupBy: [...new Set(groupBy)], period: byPeriod });
+      res.json({
+        totals: inventory.totals,
+        groups: inventory.groups,
+        results: inventory.results,
+        waiting_review: waiting,
+      });
     },
   });
 }

@@ -7,6 +7,8 @@ import { isRowError, type Outcome, type Result } from "@offgridflow/engine";
 import ExcelJS from "exceljs";
 import { addSummarySheet } from "../export/summary-sheet.ts";
 import type { Prisma, PrismaClient } from "../db/client.ts";
+import type { Proposal } from "../mapping/proposal.ts";
+import { rebuildResult } from "../mapping/stored-result.ts";
 
 const PAGE = 5_000;
 const RESULT_COLUMNS = [
@@ -17,15 +19,18 @@ const RESULT_COLUMNS = [
   "scope",
   "category",
   "status",
+  "confidence",
+  "method",
+  "reason",
   "notes",
 ];
 
-function resultCells(row: {
-  status: string;
-  result: unknown;
-  errors: unknown;
-}): (string | number | null)[] {
-  const outcome = row.result as Outcome | null;
+function resultCells(
+  row: { status: string; mapping: unknown; errors: unknown },
+  outcome: Outcome | null,
+): (string | number | null)[] {
+  const mapping = row.mapping as Proposal | null;
+  const decided = [mapping?.confidence ?? null, mapping?.method ?? null, mapping?.reason ?? null];
   const errors = (row.errors as { field: string; message: string }[] | null) ?? [];
   const notes = errors.map((error) => `${error.field}: ${error.message}`).join("; ");
   if (!outcome || isRowError(outcome)) {
@@ -37,6 +42,7 @@ function resultCells(row: {
       null,
       null,
       row.status,
+      ...decided,
       outcome ? `${outcome.error.field}: ${outcome.error.message}` : notes,
     ];
   }
@@ -48,6 +54,7 @@ function resultCells(row: {
     outcome.scope,
     outcome.category,
     row.status,
+    ...decided,
     [...outcome.fallbacks, ...outcome.warnings].join("; "),
   ];
 }
@@ -76,19 +83,26 @@ export async function writeLedgerWorkbook(
       where: { tenantId: ledger.tenantId, ledgerId: ledger.id, rowNumber: { gt: after } },
       orderBy: { rowNumber: "asc" },
       take: PAGE,
-      select: { rowNumber: true, raw: true, status: true, result: true, errors: true },
+      select: {
+        rowNumber: true,
+        raw: true,
+        status: true,
+        mapping: true,
+        result: true,
+        errors: true,
+      },
     });
     if (rows.length === 0) break;
     for (const row of rows) {
       const cells = row.raw as string[];
+      const outcome = row.result === null ? null : rebuildResult(row.result);
       sheet
         .addRow([
           row.rowNumber,
           ...columns.map((_, index) => cells[index] ?? null),
-          ...resultCells(row),
+          ...resultCells(row, outcome),
         ])
         .commit();
-      const outcome = row.result as Outcome | null;
       if (outcome && !isRowError(outcome)) results.push(outcome);
     }
     after = rows[rows.length - 1]?.rowNumber ?? after;

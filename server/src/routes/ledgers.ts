@@ -10,6 +10,7 @@ import { readUpload } from "../http/multipart.ts";
 import { fieldErrors, type Routes } from "../http/routes.ts";
 import type { ImportJobs } from "../jobs/import-jobs.ts";
 import { COLUMN_ROLES } from "../ledger/index.ts";
+import { rebuildResult } from "../mapping/stored-result.ts";
 import { columnsOf, writeLedgerWorkbook } from "./ledger-export.ts";
 
 export interface LedgerDependencies {
@@ -18,6 +19,7 @@ export interface LedgerDependencies {
   maxUploadBytes: number;
 }
 
+const ROW_STATUSES = ["parsed", "error", "estimated", "needs_review", "rejected"] as const;
 const READERS = ["admin", "editor", "reviewer", "viewer"] as const;
 const WRITERS = ["admin", "editor"] as const;
 
@@ -31,6 +33,10 @@ export const LedgerSchema = z
     progress: z.number().int().min(0).max(100),
     rows: z.object({ total: z.number(), parsed: z.number(), failed: z.number() }),
     error: z.string().nullable(),
+    country: z.string().nullable(),
+    llm: z
+      .object({ calls: z.number(), input_tokens: z.number(), output_tokens: z.number() })
+      .meta({ description: "Model calls and tokens spent mapping this ledger" }),
     layout: z.unknown().nullable(),
     created_at: z.string(),
     started_at: z.string().nullable(),
@@ -41,14 +47,21 @@ export const LedgerSchema = z
 const RowSchema = z
   .object({
     row_number: z.number().int(),
-    status: z.enum(["parsed", "error", "estimated", "needs_review"]),
+    status: z.enum(ROW_STATUSES),
     raw: z
       .record(z.string(), z.string())
       .meta({ description: "Cells as uploaded, by column header" }),
     parsed: z.unknown().nullable(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).nullable(),
+    id: z.string(),
+    pattern: z.string().nullable(),
     mapping: z.unknown().nullable(),
-    result: z.unknown().nullable(),
+    result: z
+      .unknown()
+      .nullable()
+      .meta({
+        description: "The Result with its factor's provenance, rebuilt from the stored input",
+      }),
   })
   .meta({ id: "LedgerRow" });
 
@@ -58,6 +71,20 @@ const RolesField = z
     description:
       'Column roles to use instead of the inferred ones: { "amount": "Betrag", "date": 0 }',
   });
+
+const CountryField = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, "an ISO 3166 alpha-2 code such as DE")
+  .transform((code) => code.toUpperCase())
+  .meta({ description: "ISO 3166 country of the company: the region of its activities" });
+
+function parseCountry(text: string | undefined): string | undefined {
+  if (text === undefined || text === "") return undefined;
+  const parsed = CountryField.safeParse(text);
+  if (!parsed.success)
+    throw new AppError("validation", "invalid country", fieldErrors("country", parsed.error));
+  return parsed.data;
+}
 
 type LedgerRecord = Prisma.LedgerGetPayload<object>;
 
@@ -70,6 +97,12 @@ function describeLedger(ledger: LedgerRecord, liveProgress?: number): z.infer<ty
       ledger.status === "running" && liveProgress !== undefined ? liveProgress : ledger.progress,
     rows: { total: ledger.rowsTotal, parsed: ledger.rowsParsed, failed: ledger.rowsFailed },
     error: ledger.error,
+    country: ledger.country,
+    llm: {
+      calls: ledger.llmCalls,
+      input_tokens: ledger.llmInputTokens,
+      output_tokens: ledger.llmOutputTokens,
+    },
     layout: ledger.layout ?? null,
     created_at: ledger.createdAt.toISOString(),
     started_at: ledger.startedAt?.toISOString() ?? null,
@@ -137,6 +170,7 @@ export function registerLedgers(
               .string()
               .optional()
               .meta({ description: "JSON: column roles that override the inferred ones" }),
+            country: CountryField.optional(),
           }),
         },
       },
@@ -155,6 +189,7 @@ export function registerLedgers(
         ]);
       }
       const overrides = parseRoles(upload.fields.roles);
+      const country = parseCountry(upload.fields.country);
       const ledger = await prisma.$transaction(async (tx: Prisma.TransactionClient) => {
         const created = await tx.ledger.create({
           data: {
@@ -164,6 +199,7 @@ export function registerLedgers(
             size: upload.data.length,
             sha256: upload.sha256,
             overrides,
+            country,
             file: { create: { data: upload.data } },
           },
         });
@@ -228,7 +264,7 @@ export function registerLedgers(
     roles: READERS,
     params: IdParams,
     query: z.object({
-      status: z.enum(["parsed", "error", "estimated", "needs_review"]).optional(),
+      status: z.enum(ROW_STATUSES).optional(),
       cursor: z.coerce
         .number()
         .int()
@@ -263,12 +299,14 @@ export function registerLedgers(
       res.json({
         rows: page.map((row) => ({
           row_number: row.rowNumber,
+          id: row.id,
+          pattern: row.pattern,
           status: row.status,
           raw: cellsByHeader(columnsOf(ledger), row.raw),
           parsed: row.parsed ?? null,
           errors: row.errors ?? null,
           mapping: row.mapping ?? null,
-          result: row.result ?? null,
+          result: row.result === null ? null : rebuildResult(row.result),
         })),
         next_cursor: rows.length > query.limit ? String(page[page.length - 1]?.rowNumber) : null,
       });

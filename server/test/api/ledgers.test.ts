@@ -99,9 +99,18 @@ describe.skipIf(!existsSync(LEDGERS))("importing the shared sample ledgers", () 
       "scope",
       "category",
       "status",
+      "confidence",
+      "method",
+      "reason",
       "notes",
     ]);
     expect(sheet.rowCount).toBe(346);
+    // The import mapped and calculated: rows carry their kg CO2e and how they were decided.
+    const kgColumn = ledger.layout.columns.length + 5;
+    const calculated = sheet
+      .getColumn(kgColumn)
+      .values.filter((value) => typeof value === "number" && value > 0);
+    expect(calculated.length).toBeGreaterThan(200);
     expect(sheet.getRow(2).getCell(3).value).toBe("01/01/2024");
     expect(workbook.getWorksheet("Summary")).toBeDefined();
   });
@@ -292,8 +301,9 @@ describe("retries", () => {
     );
     await new Promise((ready) => child.stdout!.once("data", ready));
     await jobs.enqueue(created.id);
-    // Wait until the worker is storing rows (progress past reading), then kill it outright.
-    for (let progress = 0; progress <= 25;) {
+    // Wait until the worker has stored two chunks (progress past reading and mapping, at 40),
+    // then kill it outright.
+    for (let progress = 0; progress <= 41;) {
       await new Promise((tick) => setTimeout(tick, 20));
       progress = (await jobs.progress(created.id)) ?? 0;
     }

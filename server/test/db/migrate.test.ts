@@ -13,6 +13,7 @@ const tables = [
   "ledger_files",
   "ledger_rows",
   "ledgers",
+  "mapping_decisions",
   "mapping_rules",
   "memberships",
   "tenants",

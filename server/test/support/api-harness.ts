@@ -8,6 +8,7 @@ import { ApiKeyAuth, createApiKey } from "../../src/auth/api-keys.ts";
 import type { PrismaClient, Role } from "../../src/db/client.ts";
 import { InProcessImportJobs, type ImportJobs } from "../../src/jobs/import-jobs.ts";
 import { importLedgerProcessor, markImportFailed } from "../../src/jobs/import-ledger.ts";
+import type { CandidateChooser } from "../../src/mapping/llm/chooser.ts";
 import { Metrics } from "../../src/metrics.ts";
 import { createTestDatabase, type TestDatabase } from "./test-database.ts";
 
@@ -42,14 +43,14 @@ async function tenantWithKeys(prisma: PrismaClient, name: string): Promise<Tenan
 }
 
 export async function startTestApi(
-  options: { maxUploadBytes?: number; jobs?: ImportJobs } = {},
+  options: { maxUploadBytes?: number; jobs?: ImportJobs; chooser?: CandidateChooser } = {},
 ): Promise<TestApi> {
   const db = await createTestDatabase();
   const { prisma } = db;
   // The metrics gauge reads job counts through `jobs`, assigned just below.
   const metrics: Metrics = new Metrics(() => jobs.counts());
   const inProcess = new InProcessImportJobs(
-    importLedgerProcessor({ prisma, metrics }),
+    importLedgerProcessor({ prisma, metrics, chooser: options.chooser }),
     (ledgerId, error) => {
       void markImportFailed(prisma, ledgerId, error);
     },

@@ -299,8 +299,8 @@ function compatible(target: Target, decision: Decision): boolean {
   return target.split(".")[0] === decision.activity?.split(".")[0];
 }
 
-export function combine(signals: Signals): Proposal {
-  const ranked = tally(signals.votes);
+/** The proposal the rules make when `ranked[0]` is taken as the winning target. */
+function propose(ranked: Tally[], signals: Signals): Proposal {
   const decision = decide(ranked, signals) ?? {
     category: "3.1",
     activity: "spend.mro_supplies",
@@ -319,4 +319,23 @@ export function combine(signals: Signals): Proposal {
     method: confidence >= REVIEW_THRESHOLD ? "rule" : "review",
     reason: evidence ? `${decision.reason} — ${evidence}` : decision.reason,
   };
+}
+
+export function combine(signals: Signals): Proposal {
+  return propose(tally(signals.votes), signals);
+}
+
+/**
+ * One proposal per voted target, strongest first: the first is `combine`'s, each later one is
+ * what the rules would decide (category, NAICS, confidence against the other votes) had that
+ * target won. Alternatives the account class collapses onto the same decision repeat.
+ */
+export function combineRanked(signals: Signals): Proposal[] {
+  const ranked = tally(signals.votes);
+  return [
+    propose(ranked, signals),
+    ...ranked
+      .slice(1)
+      .map((entry) => propose([entry, ...ranked.filter((other) => other !== entry)], signals)),
+  ];
 }

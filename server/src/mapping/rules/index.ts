@@ -4,7 +4,14 @@
  */
 import type { MappingRow, Proposal } from "../proposal.ts";
 import { classifyAccount } from "./accounts.ts";
-import { combine, FIELD_WEIGHTS, type Field, type Vote } from "./combine.ts";
+import {
+  combine,
+  combineRanked,
+  FIELD_WEIGHTS,
+  type Field,
+  type Signals,
+  type Vote,
+} from "./combine.ts";
 import { contextFlags } from "./context.ts";
 import type { Target } from "./families.ts";
 import { KEYWORD_RULES } from "./keywords.ts";
@@ -55,7 +62,8 @@ function fieldVotes(text: string, field: Field): Vote[] {
   ];
 }
 
-export function proposeByRules(row: MappingRow, context: RuleContext = {}): Proposal {
+/** Every rule signal of the row: the votes of its text fields, account class and context. */
+function signalsOf(row: MappingRow, context: RuleContext): Signals {
   const description = normalise(row.description);
   const accountName = normalise(row.accountName);
   const vendor = normalise(row.vendor);
@@ -78,11 +86,32 @@ export function proposeByRules(row: MappingRow, context: RuleContext = {}): Prop
     ...brandVotes(vendor, "vendor"),
   ];
   const country = context.country?.toUpperCase();
-  return combine({
+  return {
     votes,
     account: classifyAccount(row.accountCode, row.accountName, country),
     context: contextFlags(`${description} | ${accountName}`),
     text: `${description} | ${accountName} | ${vendor}`,
     country,
-  });
+  };
+}
+
+export function proposeByRules(row: MappingRow, context: RuleContext = {}): Proposal {
+  return combine(signalsOf(row, context));
+}
+
+/**
+ * The rule stage's alternatives for review and retrieval, in rank order: the first is
+ * `proposeByRules`'s decision, then one per other target the row's words voted for, each with
+ * the category and NAICS the rules would give it; repeats of a decision are left out.
+ */
+export function rankByRules(row: MappingRow, context: RuleContext, limit: number): Proposal[] {
+  const seen = new Set<string>();
+  return combineRanked(signalsOf(row, context))
+    .filter((proposal) => {
+      const key = `${proposal.category}|${proposal.activity}|${proposal.naics}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, limit);
 }

@@ -229,8 +229,9 @@ export class Mapper {
     const { choice, confidence, rationale } = decision;
     const stamp = { prompt: chooser.prompt, model: chooser.model };
     if (!choice) return { ...toReview(rules, `model: no candidate fits (${rationale})`), ...stamp };
-    // The rules had a view (any vote at all) and the model's category contradicts it.
-    const disagree = rules.confidence > 0 && rules.category !== choice.category;
+    // The rules had a view of their own (above their review line, below ours) and the model's
+    // category contradicts it. A rules' default guess is no view.
+    const disagree = rules.method === "rule" && rules.category !== choice.category;
     const proposal: Proposal = {
       ...candidateProposal(choice),
       confidence,

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { describe, it } from "vitest";
 import type { Candidate } from "../../src/mapping/candidate.ts";
 import {
@@ -11,7 +10,7 @@ import {
   type PatternExample,
 } from "../../src/mapping/llm/chooser.ts";
 import { fillTemplate, loadPrompt, MAP_ROW_PROMPT } from "../../src/mapping/llm/prompt.ts";
-import { startOpenAiStandIn, type OpenAiStandIn } from "../support/openai-stand-in.ts";
+import { closedPort, startOpenAiStandIn, type OpenAiStandIn } from "../support/openai-stand-in.ts";
 
 const CANDIDATES: Candidate[] = [
   {
@@ -90,15 +89,6 @@ async function failure(promise: Promise<unknown>): Promise<LlmError> {
     throw error;
   }
   throw new Error("expected an LlmError, got a decision");
-}
-
-/** A port nothing listens on: one the system just gave out and took back. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe("map-row prompt", () => {

@@ -224,3 +224,12 @@ export async function startOpenAiStandIn(options: StandInOptions = {}): Promise<
       }),
   };
 }
+
+/** A port nothing listens on: one the system just gave out and took back. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

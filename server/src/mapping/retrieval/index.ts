@@ -87,13 +87,29 @@ interface Query {
   sources: Map<string, string>;
 }
 
-function queryOf(text: string): Query {
+// Booking-text words that say how something was bought, not what: searched, they match factor
+// names at random ("services", "parts", "supplies" are in hundreds of NAICS titles).
+const GENERIC_WORDS = new Set(
+  "invoice payment order purchase purchases delivery monthly annual quarterly services service supplies supply sundry various misc miscellaneous general other charge charges total credit refund batch items item parts account ltd inc llc gmbh".split(
+    " ",
+  ),
+);
+
+/**
+ * The vocabulary's concepts in the whole text, plus the booking text's own longer words: the
+ * factor tables are in English, so an English word the vocabulary lacks ("copper", "paint")
+ * still finds its industry. Vendor and account names give only concepts: a name is not a thing.
+ */
+function queryOf(text: string, description: string): Query {
   const sources = new Map<string, string>();
   for (const match of conceptsIn(text)) {
     for (const word of match.english.split(" "))
       if (!sources.has(word)) sources.set(word, match.word);
   }
   for (const code of refrigerantCodes(text)) sources.set(code, code);
+  for (const word of description.split(/[^a-z]+/))
+    if (word.length >= 5 && !GENERIC_WORDS.has(word) && !sources.has(word))
+      sources.set(word, word);
   return { text: [...sources.keys()].join(" "), sources };
 }
 
@@ -140,7 +156,7 @@ interface Group {
 }
 
 function searchCandidates(row: MappingRow, text: string, quantity: Quantity | undefined): Pooled[] {
-  const query = queryOf(text);
+  const query = queryOf(text, normaliseLedgerText(row.description));
   if (query.sources.size === 0) return [];
   const hits = searchActivities(query.text);
   const best = hits[0]?.score ?? 0;

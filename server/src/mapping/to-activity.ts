@@ -10,6 +10,10 @@ import type { MappingRow, Proposal } from "./proposal.ts";
 const LIBRARY_KEY: Readonly<Record<string, string>> = {
   // CO2 bought and released on site: the pure gas, GWP 1 (EPA Hub Table 11).
   "process.co2": "refrigerant.co2",
+  // Mileage in an employee's own car, on business or commuting: an average passenger car per
+  // distance (EPA Hub Table 10; DESNZ "Business travel- land", average car).
+  "travel.car_private": "travel.car",
+  "commute.car": "travel.car",
 };
 
 export interface Quantity {

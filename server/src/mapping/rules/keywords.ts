@@ -217,7 +217,7 @@ export const WASTE_WATER_KEYWORDS: Rule[] = [
   ...rules(
     "waste.incineration",
     1,
-    /gewerbeabfall|abfall|\bwaste\b|dechets|\bdib\b|bedrijfsafval|afval|residuos|\bavfall|\baffald|container|benne|muell/,
+    /gewerbeabfall|abfall|\bwaste\b|dechets|\bdib\b|bedrijfsafval|afval|residuos|\bavfall|\baffald|container|benne|\bmuell(?!er)/,
   ),
   ...rules(
     "water.supply",

@@ -156,3 +156,15 @@ describe("Scope 1 subtleties", () => {
     expect(proposal).toMatchObject({ category: "process", activity: "process.co2" });
   });
 });
+
+describe("names that contain a keyword", () => {
+  it("a vendor called Müller is not a waste company (Müll is waste, Müller a surname)", () => {
+    const proposal = proposeByRules(
+      { vendor: "Müller & Söhne KG", description: "Diverses", amount: 500, currency: "EUR" },
+      { country: "DE" },
+    );
+    expect(proposal.activity).not.toMatch(/^waste\./);
+    const bin = proposeByRules({ vendor: "Entsorgung Süd", description: "Müllabfuhr Januar" });
+    expect(bin.category).toBe("3.5");
+  });
+});

@@ -52,9 +52,12 @@ export function registerMap(program: Command): void {
         return;
       }
       const waiting = rows.filter((row) => row.status === "needs_review").length;
-      const total = rows.reduce((sum, row) => sum + (row.co2e_kg ?? 0), 0);
+      // Rows waiting for a person are not in the total until someone decides them.
+      const total = rows
+        .filter((row) => row.status === "auto")
+        .reduce((sum, row) => sum + (row.co2e_kg ?? 0), 0);
       console.log(
-        `${rows.length} rows mapped, ${waiting} waiting for review, ${Math.round(total).toLocaleString("en-US")} kg CO2e estimated`,
+        `${rows.length} rows mapped, ${waiting} waiting for review, ${Math.round(total).toLocaleString("en-US")} kg CO2e in the rows decided`,
       );
       if (usage.calls > 0 || usage.failed > 0)
         console.log(

@@ -36,11 +36,9 @@ export function registerInventory(routes: Routes, prisma: PrismaClient): void {
               totals: z.unknown(),
               groups: z.unknown(),
               results: z.number(),
-              waiting_review: z
-                .number()
-                .meta({
-                  description: "Rows in the period that wait for review: not in the totals",
-                }),
+              waiting_review: z.number().meta({
+                description: "Rows in the period that wait for review: not in the totals",
+              }),
             }),
           },
         },

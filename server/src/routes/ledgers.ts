@@ -56,12 +56,9 @@ const RowSchema = z
     id: z.string(),
     pattern: z.string().nullable(),
     mapping: z.unknown().nullable(),
-    result: z
-      .unknown()
-      .nullable()
-      .meta({
-        description: "The Result with its factor's provenance, rebuilt from the stored input",
-      }),
+    result: z.unknown().nullable().meta({
+      description: "The Result with its factor's provenance, rebuilt from the stored input",
+    }),
   })
   .meta({ id: "LedgerRow" });
 

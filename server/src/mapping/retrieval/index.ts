@@ -108,8 +108,7 @@ function queryOf(text: string, description: string): Query {
   }
   for (const code of refrigerantCodes(text)) sources.set(code, code);
   for (const word of description.split(/[^a-z]+/))
-    if (word.length >= 5 && !GENERIC_WORDS.has(word) && !sources.has(word))
-      sources.set(word, word);
+    if (word.length >= 5 && !GENERIC_WORDS.has(word) && !sources.has(word)) sources.set(word, word);
   return { text: [...sources.keys()].join(" "), sources };
 }
 

@@ -30,14 +30,17 @@ export function registerMap(program: Command): void {
     .argument("<ledger>", "a CSV or XLSX export")
     .option("-o, --output <file>", "the workbook to write (default: <ledger>-offgridflow.xlsx)")
     .option("--json", "one line per data row instead of a workbook")
-    .option("--country <code>", "ISO country of the company (the region of its activities)")
+    .option(
+      "--country <code>",
+      "ISO country of the company (the region of its activities); inferred when left out",
+    )
     .action(async (file: string, flags: MapFlags) => {
       const env = loadEnv();
       const output = flags.json
         ? undefined
         : (flags.output ?? `${basename(file, extname(file))}-offgridflow.xlsx`);
       const bar = progressBar();
-      const { rows, usage } = await mapLedgerFile(readFileSync(file), {
+      const { rows, usage, country } = await mapLedgerFile(readFileSync(file), {
         filename: basename(file),
         country: flags.country,
         output,
@@ -51,6 +54,13 @@ export function registerMap(program: Command): void {
         for (const row of rows) console.log(mappedRowJson(row));
         return;
       }
+      console.log(
+        flags.country
+          ? `country: ${country}`
+          : country
+            ? `country: ${country} (from the vendors' legal forms and currencies; --country to set it)`
+            : "country: unknown (--country to set it); grid factors fall back to world averages",
+      );
       const waiting = rows.filter((row) => row.status === "needs_review").length;
       // Rows waiting for a person are not in the total until someone decides them.
       const total = rows

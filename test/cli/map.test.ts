@@ -48,7 +48,7 @@ describe.skipIf(!existsSync(sample))("offgridflow map", () => {
   it("writes the original columns, the mapping columns and a summary sheet", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "ogf-map-")), "mapped.xlsx");
     const { stdout } = await run("map", sample, "--country", "DE", "-o", out);
-    expect(stdout).toMatch(/^89 rows mapped, \d+ waiting for review/);
+    expect(stdout).toMatch(/^country: DE\n89 rows mapped, \d+ waiting for review/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     const header = workbook.getWorksheet("Ledger")!.getRow(1).values as unknown[];
@@ -75,5 +75,41 @@ describe.skipIf(!existsSync(sample))("offgridflow map", () => {
       "kg CO2e (location-based)",
       "kg CO2e (market-based)",
     ]);
+  });
+
+  it("finds the company's country itself: the German grid, not the world average", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "ogf-map-")), "mapped.xlsx");
+    const { stdout } = await run("map", sample, "-o", out);
+    expect(stdout).toMatch(/^country: DE \(from the vendors' legal forms and currencies/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.getWorksheet("Ledger")!;
+    const header = sheet.getRow(1).values as unknown[];
+    const factorColumn = header.indexOf("factor id");
+    const activityColumn = header.indexOf("activity");
+    const kgColumn = header.indexOf("kg CO2e");
+    const statusColumn = header.indexOf("status");
+    const grid: unknown[] = [];
+    let decided = 0;
+    sheet.eachRow((row, number) => {
+      if (number === 1) return;
+      if (
+        row.getCell(activityColumn).value === "electricity.grid" &&
+        row.getCell(factorColumn).value
+      )
+        grid.push(row.getCell(factorColumn).value);
+      if (row.getCell(statusColumn).value === "auto")
+        decided += Number(row.getCell(kgColumn).value ?? 0);
+    });
+    expect(grid.length).toBeGreaterThan(0);
+    for (const factor of grid) expect(factor).toMatch(/electricity\.grid\.de\b/);
+    // The summary totals the rows decided; rows waiting for review are counted apart.
+    const summary = workbook.getWorksheet("Summary")!;
+    let total: number | undefined;
+    summary.eachRow((row) => {
+      if (row.getCell(1).value === "total") total = Number(row.getCell(4).value);
+    });
+    // The engine sums in whole milligrams; the rows hold unrounded kilograms.
+    expect(total).toBeCloseTo(decided, 5);
   });
 });

@@ -12,8 +12,10 @@ import type { Prisma, PrismaClient } from "../db/client.ts";
 import { LedgerFileError, readLedger, type ColumnRole } from "../ledger/index.ts";
 import type { Metrics } from "../metrics.ts";
 import type { CandidateChooser } from "../mapping/llm/chooser.ts";
+import { inferCountry } from "../mapping/country.ts";
 import { mapRows, type MappedRow } from "../mapping/map-ledger.ts";
 import { Mapper } from "../mapping/mapper.ts";
+import type { MappingRow } from "../mapping/proposal.ts";
 import { runTotals, storedRow } from "../mapping/stored-result.ts";
 import { loadLearnedRules, PrismaDecisionStore } from "../mapping/tenant-memory.ts";
 import type { ImportProcessor } from "./import-jobs.ts";
@@ -133,8 +135,10 @@ export function importLedgerProcessor({
       where: { id: ledgerId },
       data: { layout: layout as unknown as Prisma.InputJsonValue, progress: READ_DONE },
     });
+    // The uploader's country, else the one the vendors' legal forms and currencies point at.
+    const country = ledger.country ?? inferCountry(readable.map((row) => row.fields as MappingRow));
     const mapper = new Mapper({
-      country: ledger.country ?? undefined,
+      country,
       rules: await loadLearnedRules(prisma, tenantId),
       chooser,
       decisions: new PrismaDecisionStore(prisma, tenantId),
@@ -143,7 +147,7 @@ export function importLedgerProcessor({
     const mapped = new Map(
       (
         await mapRows(readable, mapper, {
-          country: ledger.country ?? undefined,
+          country,
           numberFormat: layout.numberFormat,
         })
       ).map((row) => [row.fileRow, row]),
@@ -181,7 +185,12 @@ export function importLedgerProcessor({
           tenantId,
           ledgerId,
           engineVersion: ENGINE_VERSION,
-          options: { country: ledger.country, prompt: chooser?.prompt, model: chooser?.model },
+          options: {
+            country: country ?? null,
+            country_given: ledger.country !== null,
+            prompt: chooser?.prompt,
+            model: chooser?.model,
+          },
           rows: [...mapped.values()].filter((row) => row.outcome && !isRowError(row.outcome))
             .length,
           totals: runTotals(mapped.values()),

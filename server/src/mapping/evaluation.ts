@@ -7,27 +7,11 @@
 import { scopeOf, type Category } from "@offgridflow/engine";
 import { readLedger, type ParsedRow } from "../ledger/index.ts";
 import type { NumberFormat } from "../ledger/schema.ts";
+import { countryOfCompany } from "./country.ts";
 import type { CandidateChooser } from "./llm/chooser.ts";
 import { mapRows } from "./map-ledger.ts";
 import { Mapper, REVIEW_THRESHOLD } from "./mapper.ts";
 import type { Proposal } from "./proposal.ts";
-
-/** Legal-form suffix → ISO-2 country, so a company's chart of accounts can be told apart. */
-const LEGAL_FORMS: [RegExp, string][] = [
-  [/\b(inc|llc|pllc|corp)\.?$/i, "US"],
-  [/\b(ltd|plc|llp)\.?$/i, "GB"],
-  [/\b(gmbh|ag|kg|ohg|e\.v\.)$/i, "DE"],
-  [/\b(sas|sarl|sa|eurl)$/i, "FR"],
-  [/\b(b\.v\.|n\.v\.|v\.o\.f\.)$/i, "NL"],
-  [/\bab$/i, "SE"],
-  [/\bs\.l\.u?\.?$|\bs\.a\.u\.?$/i, "ES"],
-  [/\ba\/s$|\baps$/i, "DK"],
-  [/\b(as|asa)$/i, "NO"],
-];
-
-export function countryOfCompany(company: string): string | undefined {
-  return LEGAL_FORMS.find(([pattern]) => pattern.test(company.trim()))?.[1];
-}
 
 export interface Scored {
   company: string;

@@ -10,6 +10,7 @@ import type { MappingRow, Proposal } from "./proposal.ts";
 import { scopeOfCategory } from "./proposal.ts";
 import { extractQuantity, normaliseLedgerUnit } from "./quantities/index.ts";
 import { Mapper, REVIEW_THRESHOLD, type MapperOptions, type PatternDecision } from "./mapper.ts";
+import { inferCountry } from "./country.ts";
 import { patternOf } from "./pattern.ts";
 import { estimateMapped, type Quantity } from "./to-activity.ts";
 import { writeMappedWorkbook } from "./workbook.ts";
@@ -154,17 +155,18 @@ export async function mapLedgerFile(
       onRead?: (rows: number) => void;
       onProgress?: (done: number) => void;
     },
-): Promise<{ rows: MappedRow[]; usage: Mapper["usage"] }> {
+): Promise<{ rows: MappedRow[]; usage: Mapper["usage"]; country: string | undefined }> {
   const { layout, rows } = await readLedger(data, { filename: options.filename });
   options.onRead?.(rows.length);
   const numberFormat = options.numberFormat ?? layout.numberFormat;
-  const mapper = new Mapper(options);
-  const mapped = await mapRows(rows, mapper, { ...options, numberFormat });
+  const country = options.country ?? inferCountry(rows.map((row) => row.fields as MappingRow));
+  const mapper = new Mapper({ ...options, country });
+  const mapped = await mapRows(rows, mapper, { ...options, country, numberFormat });
   if (options.output)
     await writeMappedWorkbook(
       options.output,
       layout.columns,
       rows.map((parsed, index) => ({ parsed, mapped: mapped[index] as MappedRow })),
     );
-  return { rows: mapped, usage: mapper.usage };
+  return { rows: mapped, usage: mapper.usage, country };
 }

@@ -35,7 +35,8 @@ export async function writeMappedWorkbook(
   const results: Result[] = [];
   for (const { parsed, mapped } of rows) {
     const result = mapped.outcome && !isRowError(mapped.outcome) ? mapped.outcome : undefined;
-    if (result) results.push(result);
+    // Rows waiting for a person are not in the totals until someone decides them.
+    if (result && mapped.status === "auto") results.push(result);
     const row = sheet.addRow([
       ...columns.map((column) => parsed.raw[column] ?? null),
       mapped.scope,

@@ -129,13 +129,16 @@ export async function mapRows(
   options: MapOptions & { onProgress?: (done: number) => void },
 ): Promise<MappedRow[]> {
   const quantity = (fields: MappingRow) => quantityOf(fields, options.numberFormat);
-  const decisions = await mapper.decide(
-    rows.map((row) => row.fields as MappingRow),
-    quantity,
-  );
+  // Each row's pattern once: deciding and looking the decision up both need it.
+  const patterns = rows.map((parsed) => {
+    const row = parsed.fields as MappingRow;
+    return { row, pattern: patternOf(row) };
+  });
+  const decisions = await mapper.decide(patterns, quantity);
   const mapped: MappedRow[] = [];
   rows.forEach((parsed, index) => {
-    const decision = decisions.get(patternOf(parsed.fields as MappingRow)) as PatternDecision;
+    const { pattern } = patterns[index] as { pattern: string };
+    const decision = decisions.get(pattern) as PatternDecision;
     mapped.push(mapRow(parsed, index, decision, options));
     if ((index + 1) % PROGRESS_EVERY === 0) options.onProgress?.(index + 1);
   });

@@ -11,7 +11,7 @@ import type { Category } from "@offgridflow/engine";
 import type { Candidate } from "./candidate.ts";
 import type { CandidateChooser, LlmDecision, PatternExample } from "./llm/chooser.ts";
 import { LlmError } from "./llm/chooser.ts";
-import { patternOf, vendorOf } from "./pattern.ts";
+import { vendorOf } from "./pattern.ts";
 import type { MappingRow, Proposal } from "./proposal.ts";
 import { retrieveCandidates } from "./retrieval/index.ts";
 import { proposeByRules } from "./rules/index.ts";
@@ -154,17 +154,17 @@ export class Mapper {
   }
 
   /**
-   * Decides every distinct pattern of `rows`; `quantityOf` gives the representative row's
-   * physical quantity, which narrows the candidates to factors that can take it.
+   * Decides every distinct pattern of `rows` (each with its pattern, from `patternOf`);
+   * `quantityOf` gives the representative row's physical quantity, which narrows the candidates
+   * to factors that can take it.
    */
   async decide(
-    rows: readonly MappingRow[],
+    rows: readonly { row: MappingRow; pattern: string }[],
     quantityOf: (row: MappingRow) => Quantity | undefined,
   ): Promise<Map<string, PatternDecision>> {
     const decisions = new Map<string, PatternDecision>();
     const unsure: { pattern: string; row: MappingRow; rules: Proposal }[] = [];
-    for (const row of rows) {
-      const pattern = patternOf(row);
+    for (const { row, pattern } of rows) {
       if (decisions.has(pattern)) continue;
       const learned = this.byPattern.get(pattern) ?? this.byVendor.get(vendorOf(row));
       if (learned) {

@@ -2,7 +2,16 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "engine/data/", "coverage/", ".ci/", "server/src/db/generated/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "addin/dist/",
+      "engine/data/",
+      "coverage/",
+      ".ci/",
+      "server/src/db/generated/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,6 +5,7 @@ import express, { type Express } from "express";
 import { AppError } from "./app-error.ts";
 import type { Authenticate } from "./http/routes.ts";
 import { Routes } from "./http/routes.ts";
+import { addinRouter, type AddinFiles } from "./http/addin-files.ts";
 import { problemHandler } from "./http/problem.ts";
 import type { Metrics } from "./metrics.ts";
 import { openapiDocument } from "./openapi.ts";
@@ -12,8 +13,11 @@ import { registerEstimate } from "./routes/estimate.ts";
 import { registerFactors } from "./routes/factors.ts";
 import { healthRouter } from "./routes/health.ts";
 import { registerInventory } from "./routes/inventory.ts";
+import { registerLedgerLayout } from "./routes/ledger-layout.ts";
 import { registerLedgers } from "./routes/ledgers.ts";
+import { registerMap, type MappingModel } from "./routes/map.ts";
 import { registerReview } from "./routes/review.ts";
+import { registerWhoami } from "./routes/whoami.ts";
 import type { PrismaClient } from "./db/client.ts";
 import type { ImportJobs } from "./jobs/import-jobs.ts";
 
@@ -23,6 +27,10 @@ export interface AppDependencies {
   authenticate: Authenticate;
   metrics: Metrics;
   maxUploadBytes: number;
+  /** The model for the mapping layer's llm stage, when one is configured, and its budget. */
+  mapping?: MappingModel;
+  /** The Excel add-in's files, served at /addin/. */
+  addin: AddinFiles;
   /** Unexpected errors go here (the response says only "internal error"). */
   logError(error: unknown): void;
 }
@@ -34,9 +42,12 @@ export function createApp(deps: AppDependencies): Express {
   const routes = new Routes();
   registerEstimate(routes);
   registerFactors(routes);
+  registerLedgerLayout(routes);
   registerLedgers(routes, deps);
   registerInventory(routes, deps.prisma);
   registerReview(routes, deps.prisma);
+  registerWhoami(routes, deps.prisma);
+  registerMap(routes, deps.prisma, deps.mapping ?? {});
   const document = openapiDocument(routes);
 
   const app = express();
@@ -51,6 +62,7 @@ export function createApp(deps: AppDependencies): Express {
   app.get("/v1/openapi.json", (_req, res) => {
     res.json(document);
   });
+  app.use(addinRouter(deps.addin));
   app.use(routes.router(deps.authenticate, { jsonLimit: JSON_LIMIT }));
   app.use((req, _res, next) => {
     next(new AppError("not_found", `no route ${req.method} ${req.path}`));

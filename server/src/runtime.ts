@@ -13,6 +13,7 @@ import { audit } from "./audit/audit.ts";
 import { createPrisma, type PrismaClient } from "./db/client.ts";
 import { startEmbeddedPostgres } from "./db/embedded.ts";
 import { migrate } from "./db/migrate.ts";
+import { defaultAddinFiles } from "./http/addin-files.ts";
 import type { Env } from "./env.ts";
 import { BullImportJobs, startImportWorker } from "./jobs/bullmq-import-jobs.ts";
 import { InProcessImportJobs, type ImportJobs } from "./jobs/import-jobs.ts";
@@ -96,7 +97,8 @@ export async function startService(env: Env, log: Logger = createLogger(env)): P
   let jobs: ImportJobs;
   // The gauge reads job counts through `jobs`, which exists by the time anything scrapes.
   const metrics = new Metrics(() => jobs.counts());
-  const processor = importLedgerProcessor({ prisma, metrics, ...mappingModel(env) });
+  const model = mappingModel(env);
+  const processor = importLedgerProcessor({ prisma, metrics, ...model });
   if (env.REDIS_URL) {
     jobs = new BullImportJobs(env.REDIS_URL);
   } else {
@@ -120,6 +122,8 @@ export async function startService(env: Env, log: Logger = createLogger(env)): P
     authenticate: new ApiKeyAuth(prisma).authenticate,
     metrics,
     maxUploadBytes: env.OGF_MAX_UPLOAD_MB * 2 ** 20,
+    addin: defaultAddinFiles(),
+    mapping: model,
     logError: (error) => log.error({ err: error }, "unexpected error"),
   });
   const server = await new Promise<Server>((resolveListen, reject) => {

@@ -2,6 +2,7 @@ import type { Grid } from "./cells.ts";
 import { LedgerFileError } from "./errors.ts";
 import { planFormats } from "./formats.ts";
 import { readCsv } from "./read-csv.ts";
+import { gridOfCellRange, readCellRange, type CellRange } from "./read-cell-range.ts";
 import { readXlsx, type XlsxSheet } from "./read-xlsx.ts";
 import { assignRoles, entityColumn } from "./roles.ts";
 import { buildRows } from "./rows.ts";
@@ -19,6 +20,7 @@ export { LedgerFileError, LEDGER_FILE_ERROR_CODES, type LedgerFileErrorCode } fr
 export * from "./schema.ts";
 export { parseNumber } from "./numbers.ts";
 export { parseDate } from "./dates.ts";
+export { CellRangeSchema, gridOfCellRange, type CellRange } from "./read-cell-range.ts";
 
 export interface Ledger {
   layout: LedgerLayout;
@@ -86,6 +88,16 @@ function pickSheet(sheets: XlsxSheet[]): { sheet: XlsxSheet; shape: TableShape }
   throw failure?.error ?? new LedgerFileError("empty", "The workbook has no worksheets (0 rows).");
 }
 
+/** The ledger in a cell range from the add-in, read as an upload of it would be: for previews. */
+export function readCellRangeLedger(
+  range: CellRange,
+  roles?: ReadLedgerOptions["roles"],
+  maxColumns = 500,
+): Ledger {
+  const grid = gridOfCellRange(range, maxColumns);
+  return ledgerOf(grid, findTable(grid), { format: "cells" }, roles);
+}
+
 /**
  * Turns an uploaded ledger file (CSV or XLSX) into rows for the import job. Pure: reads nothing
  * but `data`. Throws LedgerFileError, with no rows, when the file as a whole cannot be read;
@@ -108,6 +120,10 @@ export async function readLedger(data: Uint8Array, options: ReadLedgerOptions): 
       { format: "csv", encoding: csv.encoding, delimiter: csv.delimiter },
       roles,
     );
+  }
+  if (kind === "cells") {
+    const grid = readCellRange(data, filename, maxColumns);
+    return ledgerOf(grid, findTable(grid), { format: "cells" }, roles);
   }
   const { sheet, shape } = pickSheet(await readXlsx(data, filename, { maxColumns, maxBytes }));
   return ledgerOf(sheet.grid, shape, { format: "xlsx", sheet: sheet.name }, roles);

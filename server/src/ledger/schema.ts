@@ -27,7 +27,8 @@ export const TextEncodingSchema = z.enum(["utf-8", "utf-16le", "utf-16be", "wind
 export type TextEncoding = z.infer<typeof TextEncodingSchema>;
 
 export const LedgerLayoutSchema = z.object({
-  format: z.enum(["csv", "xlsx"]),
+  /** cells: a range sent by the Excel add-in. */
+  format: z.enum(["csv", "xlsx", "cells"]),
   encoding: TextEncodingSchema.optional(),
   delimiter: z.string().optional(),
   sheet: z.string().optional(),

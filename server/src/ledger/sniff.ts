@@ -2,7 +2,8 @@ import { scanRecordWidths } from "./csv-scan.ts";
 import { LedgerFileError } from "./errors.ts";
 import type { TextEncoding } from "./schema.ts";
 
-export type FileKind = "csv" | "xlsx";
+/** "cells": a JSON cell range from the Excel add-in. */
+export type FileKind = "csv" | "xlsx" | "cells";
 
 function bytesOf(text: string): number[] {
   return [...text].map((c) => c.charCodeAt(0));
@@ -38,7 +39,6 @@ const OTHER_EXTENSIONS: Record<string, string> = {
   jpg: "Images are not supported",
   jpeg: "Images are not supported",
   gif: "Images are not supported",
-  json: "JSON files are not supported: upload the ledger as .csv or .xlsx",
   xml: "XML files are not supported: upload the ledger as .csv or .xlsx",
   html: "HTML files are not supported: upload the ledger as .csv or .xlsx",
 };
@@ -69,6 +69,11 @@ function startsWith(data: Uint8Array, magic: readonly number[]): boolean {
   return data.length >= magic.length && magic.every((byte, i) => data[i] === byte);
 }
 
+function isJson(filename: string, contentType: string | undefined): boolean {
+  const type = (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  return type === "application/json" || /\.json$/i.test(filename);
+}
+
 /** Whether name and content type say "ledger table" (true), say nothing (false), or refuse outright. */
 function declaresTable(filename: string, contentType: string | undefined): boolean {
   const extension = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? "";
@@ -86,8 +91,9 @@ function declaresTable(filename: string, contentType: string | undefined): boole
   return TABLE_EXTENSIONS.has(extension) || table;
 }
 
-/** CSV or XLSX, from name, content type and the first bytes; throws for anything else. */
+/** CSV, XLSX or a cell range, from name, content type and the first bytes; throws for anything else. */
 export function detectFileKind(data: Uint8Array, filename: string, contentType?: string): FileKind {
+  if (isJson(filename, contentType)) return "cells";
   const table = declaresTable(filename, contentType);
   if (startsWith(data, ZIP_MAGIC)) return "xlsx";
   if (startsWith(data, OLE2_MAGIC)) {

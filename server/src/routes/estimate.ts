@@ -8,6 +8,7 @@ import {
 } from "@offgridflow/engine";
 import { z } from "zod";
 import { AppError } from "../app-error.ts";
+import { isRowProblem, parseEachRow } from "../http/each-row.ts";
 import type { Routes } from "../http/routes.ts";
 import {
   ActivitySchema,
@@ -34,21 +35,6 @@ const BatchSchema = z.object({
   activities: z.array(z.unknown()).max(MAX_BATCH),
   options: EstimateOptionsSchema.optional(),
 });
-
-/** Validates each row against the contract; failures become that row's error. */
-function checkRows(rows: unknown[]): (Activity | Outcome)[] {
-  return rows.map((row, index) => {
-    const parsed = ActivitySchema.safeParse(row);
-    if (parsed.success) return parsed.data;
-    // The row's own field path, as the engine names fields in its row errors.
-    const [first] = parsed.error.issues;
-    const id = (row as { id?: unknown } | null)?.id;
-    return {
-      id: typeof id === "string" || typeof id === "number" ? String(id) : `row ${index + 1}`,
-      error: { field: first?.path.join(".") || "activity", message: first?.message ?? "invalid" },
-    };
-  });
-}
 
 export function registerEstimate(routes: Routes): void {
   routes.add({
@@ -99,12 +85,13 @@ export function registerEstimate(routes: Routes): void {
       },
     },
     handle({ body, res }) {
-      const rows = checkRows(body.activities);
-      const valid = rows.filter((row): row is Activity => !("error" in row));
+      // Named as the engine names fields in its own row errors.
+      const rows = parseEachRow(ActivitySchema, body.activities, "activity");
+      const valid = rows.filter((row): row is Activity => !isRowProblem(row));
       const estimated = estimateBatch(valid, body.options);
       let next = 0;
-      const results = rows.map((row) =>
-        "error" in row ? (row as Outcome) : (estimated[next++] as Outcome),
+      const results = rows.map((row): Outcome =>
+        isRowProblem(row) ? row : (estimated[next++] as Outcome),
       );
       const inventory = aggregate(results);
       res.json({ results, totals: inventory.totals, errors: inventory.errors });

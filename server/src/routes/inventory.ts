@@ -20,6 +20,7 @@ export function registerInventory(routes: Routes, prisma: PrismaClient): void {
     query: z.object({
       from: isoDate.optional().meta({ description: "First day included" }),
       to: isoDate.optional().meta({ description: "Last day included" }),
+      ledger_id: z.uuid().optional().meta({ description: "Only this ledger's rows" }),
       groupBy: z
         .string()
         .default("scope,category")
@@ -46,15 +47,17 @@ export function registerInventory(routes: Routes, prisma: PrismaClient): void {
     },
     async handle({ query, auth, res }) {
       const results: Result[] = [];
-      const period =
-        query.from || query.to
+      const rowFilter = {
+        ...(query.ledger_id ? { ledgerId: query.ledger_id } : {}),
+        ...(query.from || query.to
           ? {
               date: {
                 ...(query.from ? { gte: new Date(query.from) } : {}),
                 ...(query.to ? { lte: new Date(query.to) } : {}),
               },
             }
-          : {};
+          : {}),
+      };
       let after: string | undefined;
       for (;;) {
         const rows = await prisma.ledgerRow.findMany({
@@ -63,7 +66,7 @@ export function registerInventory(routes: Routes, prisma: PrismaClient): void {
             // Rows waiting for review are not in the inventory until a person decides them.
             status: "estimated",
             co2eKg: { not: null },
-            ...period,
+            ...rowFilter,
             ...(after ? { id: { gt: after } } : {}),
           },
           orderBy: { id: "asc" },
@@ -75,7 +78,7 @@ export function registerInventory(routes: Routes, prisma: PrismaClient): void {
         after = rows[rows.length - 1]?.id;
       }
       const waiting = await prisma.ledgerRow.count({
-        where: { tenantId: auth.tenantId, status: "needs_review", ...period },
+        where: { tenantId: auth.tenantId, status: "needs_review", ...rowFilter },
       });
       const byPeriod =
         query.groupBy.find((key) => key === "month" || key === "quarter" || key === "year") ??

@@ -62,14 +62,14 @@ const RowSchema = z
   })
   .meta({ id: "LedgerRow" });
 
-const RolesField = z
+export const RolesField = z
   .partialRecord(z.enum(COLUMN_ROLES), z.union([z.string(), z.number().int().nonnegative()]))
   .meta({
     description:
       'Column roles to use instead of the inferred ones: { "amount": "Betrag", "date": 0 }',
   });
 
-const CountryField = z
+export const CountryField = z
   .string()
   .regex(/^[A-Za-z]{2}$/, "an ISO 3166 alpha-2 code such as DE")
   .transform((code) => code.toUpperCase())

@@ -149,6 +149,9 @@ describe("the service", () => {
         "/v1/ledgers/{id}/rows",
         "/v1/ledgers/{id}/export.xlsx",
         "/v1/inventory",
+        "/v1/whoami",
+        "/v1/map/batch",
+        "/v1/ledgers/layout",
       ]),
     );
     expect(json.components.schemas.Activity.properties.quantity).toMatchObject({ type: "number" });

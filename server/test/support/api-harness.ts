@@ -6,6 +6,7 @@ import type { Server } from "node:http";
 import { createApp } from "../../src/api.ts";
 import { ApiKeyAuth, createApiKey } from "../../src/auth/api-keys.ts";
 import type { PrismaClient, Role } from "../../src/db/client.ts";
+import { defaultAddinFiles } from "../../src/http/addin-files.ts";
 import { InProcessImportJobs, type ImportJobs } from "../../src/jobs/import-jobs.ts";
 import { importLedgerProcessor, markImportFailed } from "../../src/jobs/import-ledger.ts";
 import type { CandidateChooser } from "../../src/mapping/llm/chooser.ts";
@@ -43,7 +44,13 @@ async function tenantWithKeys(prisma: PrismaClient, name: string): Promise<Tenan
 }
 
 export async function startTestApi(
-  options: { maxUploadBytes?: number; jobs?: ImportJobs; chooser?: CandidateChooser } = {},
+  options: {
+    maxUploadBytes?: number;
+    jobs?: ImportJobs;
+    chooser?: CandidateChooser;
+    /** A built add-in to serve at /addin/ instead of addin/dist. */
+    addinDir?: string;
+  } = {},
 ): Promise<TestApi> {
   const db = await createTestDatabase();
   const { prisma } = db;
@@ -62,6 +69,8 @@ export async function startTestApi(
     authenticate: new ApiKeyAuth(prisma).authenticate,
     metrics,
     maxUploadBytes: options.maxUploadBytes ?? 20 * 2 ** 20,
+    mapping: { chooser: options.chooser },
+    addin: { ...defaultAddinFiles(), ...(options.addinDir ? { addinDir: options.addinDir } : {}) },
     logError: (error) => console.error(error),
   });
   const server = await new Promise<Server>((resolve) => {

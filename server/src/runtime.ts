@@ -3,8 +3,9 @@
  * an embedded one in OGF_DATA_DIR), migrations, the import jobs (BullMQ on Redis, or in this
  * process), and the HTTP app.
  */
-import { mkdirSync } from "node:fs";
-import type { Server } from "node:http";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createServer as createHttpServer, type Server } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import { join, resolve } from "node:path";
 import pino, { type Logger } from "pino";
 import { ApiKeyAuth, createApiKey, type CreatedKey } from "./auth/api-keys.ts";
@@ -126,15 +127,19 @@ export async function startService(env: Env, log: Logger = createLogger(env)): P
     mapping: model,
     logError: (error) => log.error({ err: error }, "unexpected error"),
   });
+  const tls =
+    env.OGF_TLS_CERT && env.OGF_TLS_KEY
+      ? { cert: readFileSync(env.OGF_TLS_CERT), key: readFileSync(env.OGF_TLS_KEY) }
+      : undefined;
   const server = await new Promise<Server>((resolveListen, reject) => {
-    const listening = app
+    const listening = (tls ? createHttpsServer(tls, app) : createHttpServer(app))
       .listen(env.PORT, env.HOST, () => resolveListen(listening))
       .on("error", reject);
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   return {
-    url: `http://${env.HOST}:${port}`,
+    url: `${tls ? "https" : "http"}://${env.HOST}:${port}`,
     demoKey,
     database,
     jobs,

@@ -8,18 +8,12 @@
  *   2. POST /v1/estimate/batch with 10,000 activities (time per batch);
  *   3. a generated 100,000-row CSV ledger (bench/generated-ledger.ts), upload to done: read, mapped,
  *      calculated and stored (rows/s).
- * With DATABASE_URL (and REDIS_URL) set it uses those servers; otherwise the embedded database
- * in a temporary folder, as `offgridflow serve` does with no configuration.
+ * The server: bench/local-server.ts.
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { Command } from "commander";
-import { createApiKey, loadEnv, openDatabase } from "@offgridflow/server";
 import { generatedLedgerCsv } from "./generated-ledger.ts";
+import { startLocalServer } from "./local-server.ts";
 
 const options = new Command()
   .option("--seconds <n>", "duration of each autocannon run", "10")
@@ -27,42 +21,8 @@ const options = new Command()
   .parse()
   .opts<{ seconds: string; rows: string }>();
 
-const dataDir = mkdtempSync(join(tmpdir(), "ogf-bench-"));
-const serviceEnv = { ...process.env, PORT: "0", LOG_LEVEL: "silent", OGF_DATA_DIR: dataDir };
-const env = loadEnv(serviceEnv);
-
-// A tenant and key of the benchmark's own, made before the server starts (the embedded
-// database serves one process at a time).
-const database = await openDatabase(env);
-const tenant = await database.prisma.tenant.create({ data: { name: "bench" } });
-const { key } = await createApiKey(database.prisma, {
-  tenantId: tenant.id,
-  role: "admin",
-  name: "bench",
-});
-await database.close();
-
-const server = spawn(
-  process.execPath,
-  [fileURLToPath(new URL("../bin/offgridflow.js", import.meta.url)), "serve"],
-  {
-    env: serviceEnv,
-    stdio: ["ignore", "pipe", "inherit"],
-  },
-);
-const url = await new Promise<string>((resolve, reject) => {
-  let output = "";
-  server.stdout.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-    const match = /listening on (http:\/\/\S+)/.exec(output);
-    if (match) resolve(match[1] as string);
-  });
-  server.once("exit", (code) =>
-    reject(new Error(`the server exited (${code}) before listening:\n${output}`)),
-  );
-});
+const { url, key, mode, stop } = await startLocalServer();
 const headers = { authorization: `Bearer ${key}`, "content-type": "application/json" };
-const mode = `${database.embedded ? "embedded Postgres" : "PostgreSQL"}, ${env.REDIS_URL ? "BullMQ" : "in-process jobs"}`;
 console.log(`offgridflow serve at ${url} (${mode}), Node ${process.version}`);
 
 const activity = {
@@ -157,6 +117,4 @@ console.log(
   `import of a ${rows.toLocaleString("en-US")}-row CSV, upload to done: ${seconds.toFixed(2)} s = ${Math.round(ledger.rows.total / seconds).toLocaleString("en-US")} rows/s (status ${ledger.status}, ${ledger.rows.total} rows)`,
 );
 
-server.kill("SIGTERM");
-await new Promise((exited) => server.once("exit", exited));
-rmSync(dataDir, { recursive: true, force: true });
+await stop();

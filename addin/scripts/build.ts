@@ -18,7 +18,8 @@ import { manifestFor } from "./manifest.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const src = join(root, "src");
-const dist = join(root, "dist");
+/** Where `npm run build -w addin` writes, and the server serves from. */
+export const DEFAULT_DIST = join(root, "dist");
 
 /** The office.js the pages load: the server's copy of the npm package's dist/. */
 const SERVED_OFFICE_JS = "office-js/office.js";
@@ -26,17 +27,20 @@ const SERVED_OFFICE_JS = "office-js/office.js";
 export interface BuildOptions {
   addinUrl: string;
   officeJsUrl: string;
+  /** Tests build into their own temporary folder, so parallel test files never share one. */
+  outDir: string;
 }
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): BuildOptions {
   return {
     addinUrl: (env.OGF_ADDIN_URL || "https://localhost:3000").replace(/\/+$/, ""),
     officeJsUrl: env.OGF_OFFICE_JS_URL || SERVED_OFFICE_JS,
+    outDir: DEFAULT_DIST,
   };
 }
 
 /** functions.json from the JSDoc; any error the generator reports fails the build. */
-async function writeMetadata(): Promise<void> {
+async function writeMetadata(dist: string): Promise<void> {
   const result = await generateCustomFunctionsMetadata(join(src, "functions", "functions.ts"));
   if (result.errors.length > 0) {
     throw new Error(`custom functions metadata:\n  ${result.errors.join("\n  ")}`);
@@ -45,6 +49,7 @@ async function writeMetadata(): Promise<void> {
 }
 
 function copyPage(name: string, options: BuildOptions): void {
+  const dist = options.outDir;
   const html = readFileSync(join(src, name), "utf8").replaceAll(
     "%OFFICE_JS_URL%",
     options.officeJsUrl,
@@ -53,13 +58,13 @@ function copyPage(name: string, options: BuildOptions): void {
 }
 
 export async function buildAddin(options: BuildOptions = optionsFromEnv()): Promise<string> {
+  const dist = options.outDir;
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
   await build({
     entryPoints: {
       functions: join(src, "functions", "register.ts"),
       taskpane: join(src, "taskpane", "taskpane.ts"),
-      commands: join(src, "commands", "commands.ts"),
     },
     outdir: dist,
     bundle: true,
@@ -70,9 +75,8 @@ export async function buildAddin(options: BuildOptions = optionsFromEnv()): Prom
     sourcemap: true,
     logLevel: "warning",
   });
-  await writeMetadata();
+  await writeMetadata(dist);
   copyPage("taskpane/taskpane.html", options);
-  copyPage("commands/commands.html", options);
   cpSync(join(src, "taskpane", "taskpane.css"), join(dist, "taskpane.css"));
   cpSync(join(root, "assets"), join(dist, "assets"), { recursive: true });
   writeFileSync(join(dist, "manifest.xml"), manifestFor(options.addinUrl));

@@ -1,0 +1,57 @@
+/**
+ * The task pane: Connect, Map, Review and Summary tabs over one session. In Excel it maps the
+ * selection and writes results beside it; opened as a plain web page (Office.onReady reports no
+ * host) it maps pasted text or a file and shows the results in a table.
+ */
+import { connectView } from "./connect-view.ts";
+import { byId } from "./dom.ts";
+import { mapView } from "./map-view.ts";
+import { reviewView } from "./review-view.ts";
+import { Session } from "./session.ts";
+import { summaryView } from "./summary-view.ts";
+
+const TAB_NAMES = ["connect", "map", "review", "summary"] as const;
+type TabName = (typeof TAB_NAMES)[number];
+
+/** A WAI-ARIA tab list: arrow keys move between tabs, only the selected one is in tab order. */
+function tabs(onShow: Partial<Record<TabName, () => void>>): (name: TabName) => void {
+  const buttons = TAB_NAMES.map((name) => byId<HTMLButtonElement>(`tab-${name}`));
+  const select = (name: TabName, focus = false) => {
+    TAB_NAMES.forEach((other, i) => {
+      const button = buttons[i] as HTMLButtonElement;
+      const selected = other === name;
+      button.setAttribute("aria-selected", String(selected));
+      button.tabIndex = selected ? 0 : -1;
+      byId(`panel-${other}`).hidden = !selected;
+      if (selected && focus) button.focus();
+    });
+    onShow[name]?.();
+  };
+  buttons.forEach((button, i) => {
+    button.addEventListener("click", () => select(TAB_NAMES[i] as TabName));
+    button.addEventListener("keydown", (event) => {
+      const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+      if (step === 0) return;
+      event.preventDefault();
+      select(TAB_NAMES[(i + step + TAB_NAMES.length) % TAB_NAMES.length] as TabName, true);
+    });
+  });
+  return select;
+}
+
+function start(host: Office.HostType | null) {
+  const inExcel = host !== null && host === Office.HostType.Excel;
+  // Which world the pane believes it is in, for styling and for anyone inspecting the page.
+  document.documentElement.dataset.officeHost = host === null ? "none" : String(host);
+  const session = new Session();
+  mapView(session, inExcel);
+  const review = reviewView(session);
+  const summary = summaryView(session);
+  const select = tabs({ review: () => void review.show(), summary: () => void summary.show() });
+  select("connect");
+  connectView(session, localStorage, () => select("map"));
+}
+
+// office.js missing (blocked, or opened from disk) leaves a plain page that still works.
+if (typeof Office === "undefined") start(null);
+else void Office.onReady((info) => start(info.host));

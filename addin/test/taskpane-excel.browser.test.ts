@@ -188,15 +188,19 @@ describe("the task pane inside Excel", () => {
   test("choosing another candidate maps the pattern to it, in the server and the sheet", async () => {
     const key = api.tenants.a.keys.admin;
     const waiting = (await call(api, key, "GET", `/v1/review?ledger_id=${ledgerId}`)).json;
-    // A spend row (an amount, no quantity) can take another spend factor: one priced in money.
+    // Another candidate the server says the rows can be estimated under as they stand.
     const spendAlternative = (group: any) =>
-      group.candidates.slice(1).find((c: any) => /^[A-Z]{3}$/.test(c.unit ?? ""));
+      group.candidates.slice(1).find((c: any) => c.estimable);
     const index = waiting.groups.findIndex(spendAlternative);
     expect(index).toBeGreaterThanOrEqual(0);
     const group = waiting.groups[index];
     const candidate = spendAlternative(group);
     const card = page.locator("article.group").nth(index);
     expect(await card.getAttribute("data-pattern")).toBe(group.pattern);
+    // Candidates the rows cannot be estimated under are shown but cannot be picked.
+    for (const other of group.candidates) {
+      expect(await card.locator(`input[value="${other.key}"]`).isDisabled()).toBe(!other.estimable);
+    }
     await card.locator(`input[value="${candidate.key}"]`).check();
     await card.getByRole("button", { name: "Choose selected" }).click();
     await page.waitForFunction(

@@ -66,11 +66,16 @@ export function reviewView(session: Session): { show(): Promise<void> } {
       const radio = el("input", {
         attrs: { type: "radio", name: radioName, value: candidate.key },
       });
-      radio.disabled = !allowed;
+      // The server refuses a choice its rows cannot be estimated under (a factor per tonne
+      // for a row booked by amount only), so it is shown but cannot be picked.
+      radio.disabled = !allowed || !candidate.estimable;
       radio.addEventListener("change", () => (choose.disabled = !allowed));
       return el(
         "label",
-        { className: "candidate", attrs: { title: candidate.why } },
+        {
+          className: candidate.estimable ? "candidate" : "candidate unusable",
+          attrs: { title: candidate.why },
+        },
         radio,
         el(
           "span",
@@ -78,6 +83,12 @@ export function reviewView(session: Session): { show(): Promise<void> } {
           el("strong", {}, mappingLine(candidate.category, candidate.activity)),
           el("span", { className: "candidate-label" }, candidate.label),
           el("span", { className: "candidate-factor" }, candidate.factor ?? "no factor"),
+          !candidate.estimable &&
+            el(
+              "span",
+              { className: "candidate-note" },
+              `needs the quantity in ${candidate.unit ?? "its unit"}: not in this row`,
+            ),
         ),
       );
     });

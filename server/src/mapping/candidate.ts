@@ -23,6 +23,11 @@ export const CandidateSchema = z
     label: z.string(),
     /** Denominator unit of the factor (engine unit id or ISO 4217 currency). */
     unit: z.string().nullable(),
+    /**
+     * Whether the engine can estimate the row under this candidate as the row stands: an
+     * activity-based factor needs the row's quantity, which a spend-only row lacks.
+     */
+    estimable: z.boolean(),
     /** Retrieval score, higher is better; comparable only within one list. */
     score: z.number(),
     /** Why it was retrieved: the rule vote, the matched words. */

@@ -443,3 +443,36 @@ describe.skipIf(!fs.existsSync(DEV_CSV))("retrieval on the development set", () 
     expect(figures.meanCandidates).toBeLessThanOrEqual(8);
   });
 });
+
+describe("estimable candidates", () => {
+  // A heating-oil delivery booked by amount only: spend factors can price it, a fuel factor
+  // cannot until a person supplies the litres.
+  const row: MappingRow = {
+    date: "2024-03-01",
+    vendor: "Nord Energie GmbH",
+    description: "Heizöl Lieferung März",
+    amount: 2400,
+    currency: "EUR",
+  };
+
+  it("say which candidates the row can be estimated under as it stands", () => {
+    const candidates = retrieveCandidates(row, { country: "DE" });
+    const currencies = new Set(["EUR", "USD", "GBP"]);
+    for (const candidate of candidates) {
+      if (candidate.category === "not_emissions") expect(candidate.estimable).toBe(true);
+      else if (candidate.unit && currencies.has(candidate.unit))
+        expect(candidate.estimable).toBe(true);
+      else expect(candidate.estimable, JSON.stringify(candidate)).toBe(false);
+    }
+    expect(candidates.some((candidate) => !candidate.estimable)).toBe(true);
+  });
+
+  it("become estimable once the row carries its quantity", () => {
+    const fuel = (quantity?: RetrievalContext["quantity"]) =>
+      retrieveCandidates(row, { country: "DE", quantity }).find(
+        (candidate) => candidate.activity === "fuel.heating_oil",
+      );
+    expect(fuel()?.estimable).toBe(false);
+    expect(fuel({ value: 3000, unit: "l" })?.estimable).toBe(true);
+  });
+});

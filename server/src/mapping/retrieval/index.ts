@@ -266,14 +266,15 @@ function readable(activity: string): string {
 
 /**
  * The factor the engine selects for the row under this candidate (activity-based on the
- * quantity, else spend-based on the amount), else the one a reader should see.
+ * quantity, else spend-based on the amount), else the one a reader should see, and whether
+ * the row can be estimated as it stands.
  */
 function factorFor(
   candidate: Pooled,
   row: MappingRow,
   context: RetrievalContext,
-): Factor | undefined {
-  if (candidate.category === "not_emissions") return undefined;
+): { factor: Factor | undefined; estimable: boolean } {
+  if (candidate.category === "not_emissions") return { factor: undefined, estimable: true };
   const proposal: Proposal = {
     category: candidate.category,
     activity: candidate.activity,
@@ -286,11 +287,16 @@ function factorFor(
     id: "retrieval",
     region: context.country,
   });
-  if (outcome && !isRowError(outcome)) return library.get(outcome.factor.id);
+  if (outcome && !isRowError(outcome)) {
+    return { factor: library.get(outcome.factor.id), estimable: true };
+  }
   const key = library.forActivity(candidate.activity)
     ? candidate.activity
     : candidate.naics && `spend.naics.${candidate.naics}`;
-  return key ? likelyFactor(key, context.country, yearOf(row)) : undefined;
+  return {
+    factor: key ? likelyFactor(key, context.country, yearOf(row)) : undefined,
+    estimable: false,
+  };
 }
 
 /**
@@ -306,7 +312,7 @@ export function retrieveCandidates(
   const rules = ruleCandidates(rankByRules(row, { country: context.country }, limit));
   const ranked = pool(rules, searchCandidates(row, text, context.quantity)).slice(0, limit);
   return ranked.map((candidate, index) => {
-    const factor = factorFor(candidate, row, context);
+    const { factor, estimable } = factorFor(candidate, row, context);
     return {
       key: `c${index + 1}`,
       category: candidate.category,
@@ -315,6 +321,7 @@ export function retrieveCandidates(
       factor: factor?.id ?? null,
       label: factor?.name ?? readable(candidate.activity),
       unit: factor?.unit ?? null,
+      estimable,
       score: Math.round(candidate.score * 1000) / 1000,
       why: candidate.why.join("; "),
     };

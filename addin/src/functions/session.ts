@@ -54,7 +54,8 @@ export class Session {
       send: async (rows) =>
         (
           await this.client.request<MapBatchResponse>("/v1/map/batch", {
-            body: { rows },
+            // Rows have no date: the default year picks the factors the suggestion is priced with.
+            body: { rows, year: connection.year },
             timeoutMs: options.timeoutMs,
           })
         ).results,

@@ -24,6 +24,7 @@ export interface MappingModel {
 }
 
 const MapInputSchema = z.object({
+  date: z.iso.date().optional().meta({ description: "Booking date: its year picks the factors" }),
   description: z.string().trim().min(1, "a description is required"),
   amount: z.number().finite().optional(),
   currency: z
@@ -68,11 +69,17 @@ function accountFields(
   return { accountCode: match[1], ...(match[2] ? { accountName: match[2] } : {}) };
 }
 
-function parsedRowOf(input: MapInput, index: number): ParsedRow {
+/**
+ * The row as the mapping layer reads it. A row without a date takes 1 January of the request's
+ * year: factor selection needs a year, and nothing else reads the date of an unstored row.
+ */
+function parsedRowOf(input: MapInput, index: number, year: number | undefined): ParsedRow {
+  const date = input.date ?? (year === undefined ? undefined : `${year}-01-01`);
   return {
     rowNumber: index + 1,
     raw: {},
     fields: {
+      ...(date ? { date } : {}),
       description: input.description,
       ...(input.amount !== undefined ? { amount: input.amount } : {}),
       ...(input.currency ? { currency: input.currency } : {}),
@@ -93,6 +100,9 @@ export function registerMap(routes: Routes, prisma: PrismaClient, model: Mapping
     body: z.object({
       rows: z.array(z.unknown()).max(MAX_MAP_BATCH),
       country: CountryField.optional(),
+      year: z.number().int().min(1990).max(2100).optional().meta({
+        description: "Factor year for rows without a date; without either, a row is not estimated",
+      }),
     }),
     responses: {
       200: {
@@ -108,7 +118,7 @@ export function registerMap(routes: Routes, prisma: PrismaClient, model: Mapping
       const checked = parseEachRow(MapInputSchema, body.rows);
       const valid: ParsedRow[] = [];
       checked.forEach((row, index) => {
-        if (!isRowProblem(row)) valid.push(parsedRowOf(row, index));
+        if (!isRowProblem(row)) valid.push(parsedRowOf(row, index, body.year));
       });
       const mapper = new Mapper({
         country: body.country,

@@ -245,6 +245,31 @@ describe("POST /v1/map/batch", () => {
     );
   });
 
+  it("estimates a row with an amount in the year given, and says why it cannot without one", async () => {
+    const hotel = {
+      description: "Hilton Chicago 2 nights",
+      amount: 412,
+      currency: "USD",
+      vendor: "Hilton",
+    };
+    const key = api.tenants.a.keys.viewer;
+    const dated = await call(api, key, "POST", "/v1/map/batch", { rows: [hotel], year: 2024 });
+    const undated = await call(api, key, "POST", "/v1/map/batch", { rows: [hotel] });
+    expect(dated.json.results[0]).toMatchObject({ category: "3.6", activity: "travel.hotel" });
+    // The same row with a date in 2024 gives the same estimate: the year is what matters.
+    const withDate = await call(api, key, "POST", "/v1/map/batch", {
+      rows: [{ ...hotel, date: "2024-06-30" }],
+    });
+    expect(dated.json.results[0].co2e_kg).toBeGreaterThan(0);
+    expect(dated.json.results[0].co2e_kg).toBe(withDate.json.results[0].co2e_kg);
+    expect(dated.json.results[0].factor_id).toBe(withDate.json.results[0].factor_id);
+    expect(undated.json.results[0]).toMatchObject({
+      co2e_kg: null,
+      factor_id: null,
+      status: "needs_review",
+    });
+  });
+
   it("refuses more than 10,000 rows", async () => {
     const rows = Array.from({ length: 10_001 }, () => ({ description: "Strom" }));
     const { status, json } = await call(api, api.tenants.a.keys.viewer, "POST", "/v1/map/batch", {

@@ -224,4 +224,85 @@ describe("the task pane inside Excel", () => {
     await expectSheetMatches(rows);
     expect(errors.filter((error) => error.includes("taskpane.js"))).toEqual([]);
   });
+
+  test("reopened on the same workbook, the pane restores the ledger and a decision rewrites the sheet", async () => {
+    const key = api.tenants.a.keys.admin;
+    const whoami = (await call(api, key, "GET", "/v1/whoami")).json;
+    // The workbook remembers the ledger and where its results went.
+    expect(
+      await page.evaluate(() => Office.context.document.settings.get("offgridflow.ledger")),
+    ).toEqual({
+      tenant_id: whoami.tenant.id,
+      ledger_id: ledgerId,
+      placement: { sheet: "Ledger", top: TOP, column: RESULTS },
+    });
+
+    // A real reload: the fake host keeps the workbook (cells and saved settings) across it.
+    await page.reload();
+    await page.waitForFunction(() =>
+      document.getElementById("who")?.textContent?.endsWith("admin"),
+    );
+    await page.waitForSelector("#result-counts");
+    expect(await page.evaluate(() => (globalThis as any).mockSheet.cell(0, 1).value)).toContain(
+      "general ledger",
+    );
+    await page.click("#tab-review");
+    await page.waitForSelector("article.group");
+    expect(await page.inputValue("#review-ledger")).toBe(ledgerId);
+
+    const waiting = (await call(api, key, "GET", `/v1/review?ledger_id=${ledgerId}`)).json;
+    // A pattern whose proposal its rows can be estimated under (the server refuses the others).
+    const index = waiting.groups.findIndex((g: any) =>
+      g.candidates.some(
+        (c: any) =>
+          c.estimable &&
+          c.category !== "not_emissions" &&
+          c.category === g.proposal.category &&
+          c.activity === g.proposal.activity,
+      ),
+    );
+    expect(index).toBeGreaterThanOrEqual(0);
+    const group = waiting.groups[index];
+    const card = page.locator("article.group").nth(index);
+    expect(await card.getAttribute("data-pattern")).toBe(group.pattern);
+    const before = await sheetRow(group.example.row_number);
+    expect(before.fill).toBe(HIGHLIGHT_FILL.review);
+    expect(before.values[6]).toBe("needs review");
+
+    await card.locator("button.primary").click();
+    await page.waitForSelector("#review-message:not([hidden])");
+    expect(await page.textContent("#review-message")).toMatch(/decided/);
+    const rows = await serverRows(api, key, ledgerId);
+    const decided = rows.filter((row) => row.pattern === group.pattern);
+    expect(decided.length).toBe(group.rows);
+    for (const row of decided) {
+      expect(row.status).toBe("estimated");
+      expect((await sheetRow(row.row_number)).values[6]).toBe("estimated");
+    }
+    await expectSheetMatches(rows);
+  });
+
+  test("a remembered ledger that no longer exists is forgotten quietly", async () => {
+    const whoami = (await call(api, api.tenants.a.keys.admin, "GET", "/v1/whoami")).json;
+    await page.evaluate((tenantId) => {
+      const settings = Office.context.document.settings;
+      settings.set("offgridflow.ledger", {
+        tenant_id: tenantId,
+        ledger_id: "00000000-0000-4000-8000-000000000000",
+        placement: { sheet: "Ledger", top: 2, column: 16 },
+      });
+      settings.saveAsync();
+    }, whoami.tenant.id);
+    await page.reload();
+    await page.waitForFunction(() =>
+      document.getElementById("who")?.textContent?.endsWith("admin"),
+    );
+    await page.waitForFunction(
+      () => Office.context.document.settings.get("offgridflow.ledger") === null,
+    );
+    await page.click("#tab-review");
+    expect(await page.textContent("#review-status")).toContain("Map a ledger first");
+    expect(await page.isHidden("#review-message")).toBe(true);
+    expect(errors.filter((error) => error.includes("taskpane.js"))).toEqual([]);
+  });
 });

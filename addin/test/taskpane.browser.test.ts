@@ -278,4 +278,83 @@ describe("the task pane as a plain web page", () => {
     expect(existsSync(SCREENSHOT)).toBe(true);
     expect(pageErrors.filter((error) => error.includes("taskpane.js"))).toEqual([]);
   });
+
+  test("reloaded, the pane reconnects and restores the ledger; All ledgers is the tenant's inventory", async () => {
+    const key = api.tenants.a.keys.reviewer;
+    await page.reload();
+    await page.waitForFunction(() =>
+      document.getElementById("who")?.textContent?.endsWith(" · reviewer"),
+    );
+    await page.waitForSelector("#result-counts");
+    expectTableMatches(await tableRows(), await serverRows(api, key, ledgerId));
+
+    await page.click("#tab-review");
+    await page.waitForSelector("article.group");
+    await page.waitForSelector(`#review-ledger option[value="${ledgerId}"]`, {
+      state: "attached",
+    });
+    expect(await page.inputValue("#review-ledger")).toBe(ledgerId);
+    const labels = await page.$$eval("#review-ledger option", (options) =>
+      options.map((option) => option.textContent ?? ""),
+    );
+    expect(labels[0]).toBe("All ledgers");
+    expect(labels.slice(1).map((label) => label.split(" · ")[0])).toEqual([
+      "pasted.json",
+      "other.csv",
+    ]);
+    const waiting = (await call(api, key, "GET", `/v1/review?ledger_id=${ledgerId}`)).json;
+    expect(
+      await page.$$eval("article.group", (cards) =>
+        cards.map((card) => (card as HTMLElement).dataset.pattern),
+      ),
+    ).toEqual(waiting.groups.map((group: any) => group.pattern));
+
+    await page.click("#tab-summary");
+    await page.waitForSelector("#summary-table-data");
+    await page.waitForSelector('#summary-ledger option[value="all"]', { state: "attached" });
+    // Another ledger chosen here becomes the current one: its rows fill the results table.
+    const other = (await call(api, key, "GET", "/v1/ledgers")).json.ledgers.find(
+      (ledger: any) => ledger.filename === "other.csv",
+    );
+    await page.selectOption("#summary-ledger", other.id);
+    await page.waitForFunction(() =>
+      document.getElementById("summary-message")?.textContent?.startsWith("other.csv:"),
+    );
+    expectTableMatches(await tableRows(), await serverRows(api, key, other.id));
+
+    await page.selectOption("#summary-ledger", "all");
+    await page.waitForFunction(() =>
+      document.getElementById("summary-message")?.textContent?.startsWith("All ledgers:"),
+    );
+    const tenantWide = (await call(api, key, "GET", "/v1/inventory?groupBy=scope,category")).json;
+    const chart = await page.evaluate(() => {
+      const canvas = document.getElementById("summary-chart") as HTMLCanvasElement;
+      return (globalThis as any).Chart.getChart(canvas).data.datasets[0].data;
+    });
+    const { totals } = tenantWide;
+    expect(chart).toEqual(
+      [totals.scope1_kg, totals.scope2_location_kg, totals.scope3_kg].map((kg) => kg / 1000),
+    );
+    expect(await page.$$eval("#summary-table-data tbody tr", (trs) => trs.length)).toBe(
+      tenantWide.groups.length,
+    );
+    expect(await page.textContent("#summary-table-data tfoot")).toContain(
+      String(tenantWide.results),
+    );
+
+    // The choice is remembered too: reloaded, Review lists what waits across the tenant.
+    await page.reload();
+    await page.waitForFunction(() =>
+      document.getElementById("who")?.textContent?.endsWith(" · reviewer"),
+    );
+    await page.click("#tab-review");
+    await page.waitForSelector('#review-ledger option[value="all"]', { state: "attached" });
+    await page.waitForSelector("article.group");
+    expect(await page.inputValue("#review-ledger")).toBe("all");
+    const everywhere = (await call(api, key, "GET", "/v1/review")).json;
+    expect(await page.textContent("#review-status")).toContain(
+      `${everywhere.rows} rows in ${everywhere.patterns} patterns wait for review`,
+    );
+    expect(pageErrors.filter((error) => error.includes("taskpane.js"))).toEqual([]);
+  });
 });

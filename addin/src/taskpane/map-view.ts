@@ -11,7 +11,7 @@ import { readSelection } from "./excel-selection.ts";
 import { resultColumnsFree, type Placement } from "./excel-writer.ts";
 import { parseLedgerText } from "./paste-parser.ts";
 import { RESULT_HEADERS } from "./result-columns.ts";
-import { ResultsTable } from "./results-table.ts";
+import type { ResultsTable } from "./results-table.ts";
 import { columnLetter, roleEditor, type RoleEditor } from "./role-editor.ts";
 import { canUpload, rowCounts, type ResultsSink, type Session } from "./session.ts";
 
@@ -43,7 +43,12 @@ const NUMBER_FORMAT_WORDS: Record<LayoutAnswer["layout"]["numberFormat"], string
   plain: "1234.56",
 };
 
-export function mapView(session: Session, inExcel: boolean): void {
+export function mapView(
+  session: Session,
+  inExcel: boolean,
+  /** The page's results (shared: a ledger chosen on Review or Summary is drawn there too). */
+  table: ResultsTable,
+): void {
   const roleNote = byId("map-role-note");
   const detectButton = byId<HTMLButtonElement>(inExcel ? "read-selection" : "detect");
   const paste = byId<HTMLTextAreaElement>("paste");
@@ -58,7 +63,6 @@ export function mapView(session: Session, inExcel: boolean): void {
   const progress = byId<HTMLProgressElement>("progress");
   const message = byId("map-message");
   const summary = byId("results-summary");
-  const table = new ResultsTable(byId("results-table"));
   byId(inExcel ? "source-excel" : "source-page").hidden = false;
 
   let prepared: Prepared | undefined;
@@ -230,7 +234,7 @@ export function mapView(session: Session, inExcel: boolean): void {
     progressBox.hidden = true;
     // The columns are confirmed and used: make room for the results.
     layoutSection.hidden = true;
-    session.setLedger({ ledger, rows, sink });
+    session.setLedger({ ledger, rows, sink, placement });
     summary.scrollIntoView({ block: "nearest" });
     const where = placement ? `Results are in columns ${resultColumnsName(placement)}.` : "Done.";
     const next =

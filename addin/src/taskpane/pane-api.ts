@@ -87,8 +87,16 @@ export class PaneApi {
     return rows;
   }
 
-  review(ledgerId: string, offset = 0): Promise<ReviewList> {
-    const query = new URLSearchParams({ ledger_id: ledgerId, offset: String(offset) });
+  /** Every ledger of the tenant, newest first (the server's largest page). */
+  async ledgers(): Promise<Ledger[]> {
+    const answer: { ledgers: Ledger[] } = await this.client.request("/v1/ledgers?limit=200");
+    return answer.ledgers;
+  }
+
+  /** Without a ledger: what waits across the tenant's ledgers. */
+  review(ledgerId: string | undefined, offset = 0): Promise<ReviewList> {
+    const query = new URLSearchParams({ offset: String(offset) });
+    if (ledgerId) query.set("ledger_id", ledgerId);
     return this.client.request(`/v1/review?${query}`);
   }
 
@@ -96,8 +104,10 @@ export class PaneApi {
     return this.client.request(`/v1/review/${encodeURIComponent(rowId)}`, { body: decision });
   }
 
-  inventory(ledgerId: string): Promise<InventoryAnswer> {
-    const query = new URLSearchParams({ ledger_id: ledgerId, groupBy: "scope,category" });
+  /** Without a ledger: the tenant's whole inventory. */
+  inventory(ledgerId: string | undefined): Promise<InventoryAnswer> {
+    const query = new URLSearchParams({ groupBy: "scope,category" });
+    if (ledgerId) query.set("ledger_id", ledgerId);
     return this.client.request(`/v1/inventory?${query}`);
   }
 }

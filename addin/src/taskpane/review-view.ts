@@ -7,6 +7,7 @@ import type { Candidate, ReviewDecision, ReviewGroup, Role } from "./api-types.t
 import { categoryName } from "./category-names.ts";
 import { byId, el, showMessage, whileBusy } from "./dom.ts";
 import { errorText } from "./error-text.ts";
+import { ledgerPicker } from "./ledger-picker.ts";
 import { canDecide, teachesRules, type Session } from "./session.ts";
 
 /** A decision without its reach, which the pane sets (the whole pattern). */
@@ -38,13 +39,26 @@ function mappingLine(category: string, activity: string | null): string {
   return activity ? `${categoryName(category)} · ${activity}` : categoryName(category);
 }
 
-export function reviewView(session: Session): { show(): Promise<void> } {
+export function reviewView(
+  session: Session,
+  /** Makes a ledger (or all ledgers) the session's choice: see ledgerPicker. */
+  choose: (choice: string) => Promise<void>,
+): { show(): Promise<void> } {
   const note = byId("review-note");
   const status = byId("review-status");
   const message = byId("review-message");
   const list = byId("review-groups");
   const more = byId<HTMLButtonElement>("review-more");
   let loaded = 0;
+  const picker = ledgerPicker(session, byId<HTMLSelectElement>("review-ledger"), async (choice) => {
+    showMessage(message, "");
+    try {
+      await choose(choice);
+      await load();
+    } catch (error) {
+      showMessage(message, errorText(error), "error");
+    }
+  });
 
   function card(group: ReviewGroup, index: number, role: Role): HTMLElement {
     const titleId = `group-${index}-title`;
@@ -152,26 +166,27 @@ export function reviewView(session: Session): { show(): Promise<void> } {
   }
 
   async function load(append = false) {
-    const { connected, current } = session;
+    const { connected, current, allLedgers } = session;
     note.hidden = !connected;
-    if (!connected || !current) {
+    if (!connected || (!current && !allLedgers)) {
       list.replaceChildren();
       more.hidden = true;
       status.textContent = connected
-        ? "Map a ledger first (Map tab)."
+        ? "Map a ledger first (Map tab), or choose one above."
         : "Connect first (Connect tab).";
       return;
     }
     const role = connected.whoami.role;
     note.textContent = roleNote(role);
-    const page = await connected.api.review(current.ledger.id, append ? loaded : 0);
+    const ledger = allLedgers ? undefined : current?.ledger;
+    const page = await connected.api.review(ledger?.id, append ? loaded : 0);
     const cards = page.groups.map((group, i) => card(group, (append ? loaded : 0) + i, role));
     if (append) list.append(...cards);
     else list.replaceChildren(...cards);
     loaded = (append ? loaded : 0) + page.groups.length;
     status.textContent =
       page.rows === 0
-        ? `Nothing in ${current.ledger.filename} waits for review.`
+        ? `Nothing in ${ledger?.filename ?? "any ledger"} waits for review.`
         : `${plural(page.rows, "row", "rows")} in ${plural(page.patterns, "pattern", "patterns")} wait for review.`;
     more.hidden = loaded >= page.patterns;
   }
@@ -186,7 +201,7 @@ export function reviewView(session: Session): { show(): Promise<void> } {
     async show() {
       showMessage(message, "");
       try {
-        await load();
+        await Promise.all([picker.refresh(), load()]);
       } catch (error) {
         showMessage(message, errorText(error), "error");
       }

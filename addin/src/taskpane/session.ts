@@ -3,6 +3,7 @@
  * rows, and where their results are shown. Tabs subscribe and redraw when it changes.
  */
 import type { Ledger, LedgerRow, Role, Whoami } from "./api-types.ts";
+import type { Placement } from "./excel-writer.ts";
 import type { PaneApi } from "./pane-api.ts";
 import { sameResult } from "./result-columns.ts";
 
@@ -32,11 +33,15 @@ export interface CurrentLedger {
   ledger: Ledger;
   rows: LedgerRow[];
   sink: ResultsSink;
+  /** Where its results are in the sheet (Excel), so a reopened workbook can find them again. */
+  placement?: Placement;
 }
 
 export class Session {
   connected: Connected | undefined;
   current: CurrentLedger | undefined;
+  /** Review and Summary over every ledger of the tenant rather than the current one. */
+  allLedgers = false;
   private readonly listeners = new Set<() => void>();
 
   onChange(listener: () => void): void {
@@ -49,13 +54,23 @@ export class Session {
 
   connect(connected: Connected): void {
     // Another tenant cannot see this ledger: forget it rather than show 404s.
-    if (this.connected?.whoami.tenant.id !== connected.whoami.tenant.id) this.current = undefined;
+    if (this.connected?.whoami.tenant.id !== connected.whoami.tenant.id) {
+      this.current = undefined;
+      this.allLedgers = false;
+    }
     this.connected = connected;
     this.changed();
   }
 
   setLedger(current: CurrentLedger): void {
     this.current = current;
+    this.allLedgers = false;
+    this.changed();
+  }
+
+  /** The current ledger stays (its results stay shown and follow decisions). */
+  showAllLedgers(): void {
+    this.allLedgers = true;
     this.changed();
   }
 

@@ -7,6 +7,7 @@ import { categoryName, categoryOrder } from "./category-names.ts";
 import { byId, el, showMessage } from "./dom.ts";
 import { errorText } from "./error-text.ts";
 import { kgText, tonnesText } from "./format.ts";
+import { ledgerPicker } from "./ledger-picker.ts";
 import type { Session } from "./session.ts";
 import { drawScopeChart } from "./summary-chart.ts";
 
@@ -72,29 +73,48 @@ function categoryTable(inventory: InventoryAnswer): HTMLElement {
   );
 }
 
-export function summaryView(session: Session): { show(): Promise<void> } {
+export function summaryView(
+  session: Session,
+  /** Makes a ledger (or all ledgers) the session's choice: see ledgerPicker. */
+  choose: (choice: string) => Promise<void>,
+): { show(): Promise<void> } {
   const message = byId("summary-message");
+  const picker = ledgerPicker(
+    session,
+    byId<HTMLSelectElement>("summary-ledger"),
+    async (choice) => {
+      try {
+        await choose(choice);
+        await load();
+      } catch (error) {
+        showMessage(message, errorText(error), "error");
+      }
+    },
+  );
   const canvas = byId<HTMLCanvasElement>("summary-chart");
   const chartBox = byId("summary-chart-box");
   const waiting = byId("summary-waiting");
   const tableBox = byId("summary-table");
 
   async function load() {
-    const { connected, current } = session;
+    const { connected, current, allLedgers } = session;
     chartBox.hidden = true;
     waiting.textContent = "";
     tableBox.replaceChildren();
-    if (!connected || !current) {
+    if (!connected || (!current && !allLedgers)) {
       showMessage(
         message,
-        connected ? "Map a ledger first (Map tab)." : "Connect first (Connect tab).",
+        connected
+          ? "Map a ledger first (Map tab), or choose one above."
+          : "Connect first (Connect tab).",
       );
       return;
     }
-    const inventory = await connected.api.inventory(current.ledger.id);
+    const ledger = allLedgers ? undefined : current?.ledger;
+    const inventory = await connected.api.inventory(ledger?.id);
     showMessage(
       message,
-      `${current.ledger.filename}: ${tonnesText(inventory.totals.total_location_kg)} CO2e location-based, ${tonnesText(inventory.totals.total_market_kg)} market-based.`,
+      `${ledger?.filename ?? "All ledgers"}: ${tonnesText(inventory.totals.total_location_kg)} CO2e location-based, ${tonnesText(inventory.totals.total_market_kg)} market-based.`,
     );
     chartBox.hidden = false;
     drawScopeChart(canvas, inventory.totals);
@@ -110,7 +130,7 @@ export function summaryView(session: Session): { show(): Promise<void> } {
   return {
     async show() {
       try {
-        await load();
+        await Promise.all([picker.refresh(), load()]);
       } catch (error) {
         showMessage(message, errorText(error), "error");
       }

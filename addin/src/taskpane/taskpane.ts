@@ -5,10 +5,23 @@
  */
 import { connectView } from "./connect-view.ts";
 import { byId } from "./dom.ts";
+import { sheetSink } from "./excel-sink.ts";
+import {
+  browserMemory,
+  rememberChoices,
+  workbookMemory,
+  type LedgerMemory,
+} from "./ledger-memory.ts";
+import { openLedger, restoreLedger, type DestinationOf } from "./ledger-open.ts";
+import { ALL_LEDGERS } from "./ledger-picker.ts";
 import { mapView } from "./map-view.ts";
+import { ResultsTable } from "./results-table.ts";
 import { reviewView } from "./review-view.ts";
-import { Session } from "./session.ts";
+import { Session, type ResultsSink } from "./session.ts";
 import { summaryView } from "./summary-view.ts";
+
+/** A ledger opened in Excel whose results the workbook has no place for: they are not shown. */
+const NOWHERE: ResultsSink = { write: async () => undefined, update: async () => undefined };
 
 const TAB_NAMES = ["connect", "map", "review", "summary"] as const;
 type TabName = (typeof TAB_NAMES)[number];
@@ -44,12 +57,40 @@ function start(host: Office.HostType | null) {
   // Which world the pane believes it is in, for styling and for anyone inspecting the page.
   document.documentElement.dataset.officeHost = host === null ? "none" : String(host);
   const session = new Session();
-  mapView(session, inExcel);
-  const review = reviewView(session);
-  const summary = summaryView(session);
+  const table = new ResultsTable(byId("results-table"));
+  // Excel: the workbook remembers its ledger. The page: the browser, per server and tenant.
+  const settings = inExcel ? Office.context?.document?.settings : undefined;
+  const memoryOf = (): LedgerMemory | undefined => {
+    if (settings) return workbookMemory(settings);
+    const url = session.connected?.api.client.connection.url;
+    return !inExcel && url ? browserMemory(localStorage, url) : undefined;
+  };
+  const destinationOf: DestinationOf = (placement) => {
+    if (!inExcel) return { sink: table, draw: true };
+    return placement
+      ? { sink: sheetSink(placement), placement, draw: false }
+      : { sink: NOWHERE, draw: false };
+  };
+  const choose = async (choice: string) => {
+    if (choice === ALL_LEDGERS) return session.showAllLedgers();
+    // The workbook knows where this ledger's results are if they were written into it.
+    const tenantId = session.connected?.whoami.tenant.id ?? "";
+    const remembered = inExcel ? memoryOf()?.recall(tenantId) : undefined;
+    const placement = remembered?.choice === choice ? remembered.placement : undefined;
+    await openLedger(session, choice, destinationOf(placement));
+  };
+  rememberChoices(session, memoryOf);
+  mapView(session, inExcel, table);
+  const review = reviewView(session, choose);
+  const summary = summaryView(session, choose);
   const select = tabs({ review: () => void review.show(), summary: () => void summary.show() });
   select("connect");
-  connectView(session, localStorage, () => select("map"));
+  connectView(session, localStorage, () => {
+    select("map");
+    const memory = memoryOf();
+    // A failure other than a deleted ledger shows on the tabs when they next ask the server.
+    if (memory) void restoreLedger(session, memory, destinationOf).catch(() => undefined);
+  });
 }
 
 // office.js missing (blocked, or opened from disk) leaves a plain page that still works.

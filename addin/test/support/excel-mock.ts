@@ -61,6 +61,16 @@ export class MockSheet {
     this.cells.set(`${row},${column}`, { ...this.cell(row, column), ...cell });
   }
 
+  /** Every non-empty cell, to keep the workbook across a page reload (fake-excel-host.ts). */
+  snapshot(): [string, MockCell][] {
+    return [...this.cells];
+  }
+
+  restore(cells: [string, MockCell][]): void {
+    this.cells.clear();
+    for (const [key, cell] of cells) this.cells.set(key, cell);
+  }
+
   /** Values of a block, as a test reads a region of the sheet. */
   values(row: number, column: number, rowCount: number, columnCount: number): unknown[][] {
     return Array.from({ length: rowCount }, (_, r) =>

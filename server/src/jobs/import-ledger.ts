@@ -14,10 +14,9 @@ import type { Metrics } from "../metrics.ts";
 import type { CandidateChooser } from "../mapping/llm/chooser.ts";
 import { inferCountry } from "../mapping/country.ts";
 import { mapRows, type MappedRow } from "../mapping/map-ledger.ts";
-import { Mapper } from "../mapping/mapper.ts";
 import type { MappingRow } from "../mapping/proposal.ts";
 import { runTotals, storedRow } from "../mapping/stored-result.ts";
-import { loadLearnedRules, PrismaDecisionStore } from "../mapping/tenant-memory.ts";
+import { tenantMapper } from "../mapping/tenant-memory.ts";
 import type { ImportProcessor } from "./import-jobs.ts";
 
 // Rows per INSERT: large enough to amortise round trips, small enough for steady progress.
@@ -137,13 +136,7 @@ export function importLedgerProcessor({
     });
     // The uploader's country, else the one the vendors' legal forms and currencies point at.
     const country = ledger.country ?? inferCountry(readable.map((row) => row.fields as MappingRow));
-    const mapper = new Mapper({
-      country,
-      rules: await loadLearnedRules(prisma, tenantId),
-      chooser,
-      decisions: new PrismaDecisionStore(prisma, tenantId),
-      maxCalls: maxLlmCalls,
-    });
+    const mapper = await tenantMapper(prisma, tenantId, { chooser, maxLlmCalls }, country);
     const mapped = new Map(
       (
         await mapRows(readable, mapper, {

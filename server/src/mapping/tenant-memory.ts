@@ -5,8 +5,30 @@
 import type { Category } from "@offgridflow/engine";
 import type { Prisma, PrismaClient } from "../db/client.ts";
 import type { Candidate } from "./candidate.ts";
-import type { LlmDecision } from "./llm/chooser.ts";
-import type { CachedDecision, DecisionStore, LearnedRule } from "./mapper.ts";
+import type { CandidateChooser, LlmDecision } from "./llm/chooser.ts";
+import { Mapper, type CachedDecision, type DecisionStore, type LearnedRule } from "./mapper.ts";
+
+/** The model for the `llm` stage, when one is configured, and its calls per ledger or request. */
+export interface MappingModel {
+  chooser?: CandidateChooser;
+  maxLlmCalls?: number;
+}
+
+/** A mapper with the tenant's memory: its reviewers' rules and its cached model decisions. */
+export async function tenantMapper(
+  prisma: PrismaClient,
+  tenantId: string,
+  model: MappingModel,
+  country: string | undefined,
+): Promise<Mapper> {
+  return new Mapper({
+    country,
+    rules: await loadLearnedRules(prisma, tenantId),
+    chooser: model.chooser,
+    decisions: new PrismaDecisionStore(prisma, tenantId),
+    maxCalls: model.maxLlmCalls,
+  });
+}
 
 export async function loadLearnedRules(
   prisma: PrismaClient | Prisma.TransactionClient,

@@ -8,20 +8,12 @@ import type { PrismaClient } from "../db/client.ts";
 import { isRowProblem, parseEachRow } from "../http/each-row.ts";
 import type { Routes } from "../http/routes.ts";
 import type { ParsedRow } from "../ledger/index.ts";
-import type { CandidateChooser } from "../mapping/llm/chooser.ts";
 import { mapRows } from "../mapping/map-ledger.ts";
-import { Mapper } from "../mapping/mapper.ts";
 import { MAPPING_METHODS } from "../mapping/proposal.ts";
-import { loadLearnedRules, PrismaDecisionStore } from "../mapping/tenant-memory.ts";
+import { tenantMapper, type MappingModel } from "../mapping/tenant-memory.ts";
 import { CountryField } from "./ledgers.ts";
 
 export const MAX_MAP_BATCH = 10_000;
-
-export interface MappingModel {
-  chooser?: CandidateChooser;
-  /** Model calls allowed for one request, as for one ledger. */
-  maxLlmCalls?: number;
-}
 
 const MapInputSchema = z.object({
   date: z.iso.date().optional().meta({ description: "Booking date: its year picks the factors" }),
@@ -120,13 +112,7 @@ export function registerMap(routes: Routes, prisma: PrismaClient, model: Mapping
       checked.forEach((row, index) => {
         if (!isRowProblem(row)) valid.push(parsedRowOf(row, index, body.year));
       });
-      const mapper = new Mapper({
-        country: body.country,
-        rules: await loadLearnedRules(prisma, auth.tenantId),
-        chooser: model.chooser,
-        decisions: new PrismaDecisionStore(prisma, auth.tenantId),
-        maxCalls: model.maxLlmCalls,
-      });
+      const mapper = await tenantMapper(prisma, auth.tenantId, model, body.country);
       const mapped = await mapRows(valid, mapper, { country: body.country, numberFormat: "plain" });
       let next = 0;
       const results = checked.map(

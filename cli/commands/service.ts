@@ -1,5 +1,12 @@
 import type { Command } from "commander";
-import { createLogger, loadEnv, startService, startWorker, type Env } from "@offgridflow/server";
+import {
+  createLogger,
+  loadEnv,
+  startService,
+  startWorker,
+  StartupError,
+  type Env,
+} from "@offgridflow/server";
 
 /** Reads the configuration or stops with the names of the bad variables. */
 export function configuration(program: Command): Env {
@@ -7,6 +14,16 @@ export function configuration(program: Command): Env {
     return loadEnv();
   } catch (error) {
     return program.error((error as Error).message);
+  }
+}
+
+/** `start()`, or one line naming the service that could not be reached, and exit 1. */
+async function starting<T>(program: Command, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    if (error instanceof StartupError) return program.error(`offgridflow: ${error.message}`);
+    throw error;
   }
 }
 
@@ -30,7 +47,7 @@ export function registerService(program: Command): void {
     .action(async () => {
       const env = configuration(program);
       const log = createLogger(env);
-      const service = await startService(env, log);
+      const service = await starting(program, () => startService(env, log));
       stopOnSignal(service.close);
       const database = service.database.embedded
         ? `embedded Postgres in ${env.OGF_DATA_DIR}`
@@ -56,7 +73,7 @@ export function registerService(program: Command): void {
     .description("process ledger imports from the BullMQ queue (needs DATABASE_URL and REDIS_URL)")
     .action(async () => {
       const env = configuration(program);
-      const worker = await startWorker(env, createLogger(env));
+      const worker = await starting(program, () => startWorker(env, createLogger(env)));
       stopOnSignal(worker.close);
       console.log("OffGridFlow worker is taking ledger imports from the queue");
     });

@@ -177,6 +177,14 @@ export class Engine {
         if (market.warnings.length > 0) warnings = frozen(warnings, market.warnings);
       }
     }
+    // A finite quantity can still overflow once converted and multiplied (1e308 kWh): JSON would
+    // carry the Infinity as null, an empty figure that reads like a result.
+    if (!Number.isFinite(co2e) || !Number.isFinite(scope2?.location_co2e_kg ?? 0)) {
+      throw new InputError(
+        "quantity",
+        `${input.quantity} ${input.unit.id} is too large: the emissions exceed the range of a number`,
+      );
+    }
     const result: Result = {
       id,
       co2e_kg: co2e,

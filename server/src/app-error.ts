@@ -28,6 +28,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly errors: FieldError[] = [],
+    /** Seconds after which a retry may succeed: sent as Retry-After (with 503, 429). */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = "AppError";

@@ -9,9 +9,17 @@ export {
   startWorker,
   ensureDemoTenant,
   createLogger,
+  StartupError,
   type Service,
 } from "./runtime.ts";
-export { createApiKey, ApiKeyAuth, type CreatedKey } from "./auth/api-keys.ts";
+export {
+  createApiKey,
+  listApiKeys,
+  revokeApiKey,
+  ApiKeyAuth,
+  type ApiKeyDescription,
+  type CreatedKey,
+} from "./auth/api-keys.ts";
 export { audit, verifyAuditChain, type Verification } from "./audit/audit.ts";
 export type { PrismaClient, Role } from "./db/client.ts";
 export { mapLedgerFile, mappedRowJson, type MappedRow } from "./mapping/map-ledger.ts";

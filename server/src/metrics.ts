@@ -22,6 +22,13 @@ export class Metrics {
     buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [this.registry],
   });
+  /** Every 5xx answered: each is a defect to find, so it is counted on its own. */
+  readonly serverErrors = new Counter({
+    name: "ogf_http_server_errors_total",
+    help: "HTTP responses with a 5xx status, by method, route and status",
+    labelNames: ["method", "route", "status"] as const,
+    registers: [this.registry],
+  });
   readonly importedRows = new Counter({
     name: "ogf_import_rows_total",
     help: "Ledger rows stored by imports",
@@ -52,7 +59,9 @@ export class Metrics {
     const end = this.latency.startTimer();
     res.on("finish", () => {
       const route = req.route?.path ? `${req.baseUrl}${req.route.path}` : "unmatched";
-      end({ method: req.method, route, status: String(res.statusCode) });
+      const labels = { method: req.method, route, status: String(res.statusCode) };
+      end(labels);
+      if (res.statusCode >= 500) this.serverErrors.inc(labels);
     });
     next();
   };

@@ -7,6 +7,8 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import { join, resolve } from "node:path";
+import { Redis } from "ioredis";
+import pg from "pg";
 import pino, { type Logger } from "pino";
 import { ApiKeyAuth, createApiKey, type CreatedKey } from "./auth/api-keys.ts";
 import { createApp } from "./api.ts";
@@ -32,9 +34,66 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** A dependency the process cannot start without, named with its address: one line to print. */
+export class StartupError extends Error {
+  override readonly name = "StartupError";
+}
+
+/** host:port of a service URL, never its credentials. */
+const addressOf = (url: string): string => {
+  const { hostname, port } = new URL(url);
+  return `${hostname}:${port || "default port"}`;
+};
+
+const CONNECT_TIMEOUT_MS = 5_000;
+
+async function checkPostgres(url: string): Promise<void> {
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new StartupError(
+      `cannot reach PostgreSQL at ${addressOf(url)} (DATABASE_URL): ${reasonOf(error)}`,
+    );
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function checkRedis(url: string): Promise<void> {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  // The socket's own error (ECONNREFUSED) says more than the "Connection is closed" after it.
+  let socketError: unknown;
+  redis.on("error", (error) => (socketError ??= error));
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    throw new StartupError(
+      `cannot reach Redis at ${addressOf(url)} (REDIS_URL): ${reasonOf(socketError ?? error)}`,
+    );
+  } finally {
+    redis.disconnect();
+  }
+}
+
+function reasonOf(error: unknown): string {
+  const { code, message } = error as { code?: string; message?: string };
+  return code ?? message?.split("\n")[0] ?? String(error);
+}
+
 /** The configured database, or the embedded one; migrated either way. */
 export async function openDatabase(env: Env): Promise<Database> {
   if (env.DATABASE_URL) {
+    await checkPostgres(env.DATABASE_URL);
     await migrate(env.DATABASE_URL);
     const prisma = createPrisma(env.DATABASE_URL);
     return { url: env.DATABASE_URL, prisma, embedded: false, close: () => prisma.$disconnect() };
@@ -101,7 +160,19 @@ export async function startService(env: Env, log: Logger = createLogger(env)): P
   const model = mappingModel(env);
   const processor = importLedgerProcessor({ prisma, metrics, ...model });
   if (env.REDIS_URL) {
-    jobs = new BullImportJobs(env.REDIS_URL);
+    // The API starts without Redis: uploads answer 503 until it is back, /ready says why.
+    await checkRedis(env.REDIS_URL).catch((error: Error) => log.warn(error.message));
+    jobs = new BullImportJobs(env.REDIS_URL, {
+      unfinished: async () =>
+        (
+          await prisma.ledger.findMany({
+            where: { status: { in: ["queued", "running"] } },
+            select: { id: true },
+          })
+        ).map(({ id }) => id),
+      onReconcileError: (error) =>
+        log.warn({ err: error }, "could not re-queue unfinished imports"),
+    });
   } else {
     jobs = new InProcessImportJobs(processor, (ledgerId, error) => {
       log.error({ err: error, ledgerId }, "ledger import failed");
@@ -134,7 +205,13 @@ export async function startService(env: Env, log: Logger = createLogger(env)): P
   const server = await new Promise<Server>((resolveListen, reject) => {
     const listening = (tls ? createHttpsServer(tls, app) : createHttpServer(app))
       .listen(env.PORT, env.HOST, () => resolveListen(listening))
-      .on("error", reject);
+      .on("error", (error: NodeJS.ErrnoException) =>
+        reject(
+          new StartupError(
+            `cannot listen on ${env.HOST}:${env.PORT} (HOST, PORT): ${reasonOf(error)}`,
+          ),
+        ),
+      );
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
@@ -161,12 +238,14 @@ export async function startWorker(
       "the worker needs DATABASE_URL and REDIS_URL (without them, `serve` runs imports itself)",
     );
   }
+  await checkRedis(env.REDIS_URL);
   const database = await openDatabase(env);
   const metrics = new Metrics(async () => ({ waiting: 0, active: 0, completed: 0, failed: 0 }));
   const worker = startImportWorker(
     env.REDIS_URL,
     importLedgerProcessor({ prisma: database.prisma, metrics, ...mappingModel(env) }),
     {
+      onError: (error) => log.warn({ err: error }, "the import worker lost Redis; retrying"),
       onFailed(ledgerId, error, final) {
         log.warn({ err: error, ledgerId, final }, "ledger import attempt failed");
         if (final) {

@@ -1,6 +1,8 @@
 /**
  * Reads one file field (and small text fields) from a multipart upload as it streams in,
  * hashing on the way and stopping at the size limit instead of buffering an unbounded body.
+ * Every stream involved (the request, the parser, the file part) has its error handled: an
+ * unhandled stream error would end the whole process, not just this request.
  */
 import { createHash } from "node:crypto";
 import busboy from "busboy";
@@ -14,6 +16,11 @@ export interface Upload {
   sha256: string;
   fields: Record<string, string>;
 }
+
+const unreadable = (reason: string) =>
+  new AppError("validation", `unreadable multipart body: ${reason}`, [
+    { field: "body", message: reason },
+  ]);
 
 export function readUpload(
   req: Request,
@@ -34,11 +41,33 @@ export function readUpload(
     const fields: Record<string, string> = {};
     let upload: Omit<Upload, "fields"> | undefined;
     let failure: AppError | undefined;
-    const parser = busboy({
-      headers: req.headers,
-      limits: { fileSize: options.maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 },
-    });
+    let settled = false;
+    // The first error wins; later events of the same broken body are ignored.
+    const fail = (error: AppError) => {
+      if (settled) return;
+      settled = true;
+      req.unpipe();
+      // Drain the rest of the body so the connection can answer.
+      req.resume();
+      reject(error);
+    };
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: req.headers,
+        limits: { fileSize: options.maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 },
+      });
+    } catch (error) {
+      // A multipart type without a boundary, say.
+      reject(
+        new AppError("validation", "unreadable multipart header", [
+          { field: "header.content-type", message: (error as Error).message },
+        ]),
+      );
+      return;
+    }
     parser.on("file", (name, stream, info) => {
+      stream.on("error", (error: Error) => fail(unreadable(error.message)));
       if (name !== options.field) {
         failure ??= new AppError("validation", `unexpected file field "${name}"`, [
           { field: name, message: `send the ledger in the field "${options.field}"` },
@@ -58,6 +87,7 @@ export function readUpload(
           `the file is larger than ${Math.round(options.maxBytes / 2 ** 20)} MB`,
           [{ field: options.field, message: "too large" }],
         );
+        chunks.length = 0;
       });
       stream.on("end", () => {
         upload = {
@@ -71,24 +101,22 @@ export function readUpload(
     parser.on("field", (name, value) => {
       fields[name] = value;
     });
-    parser.on("error", (error: Error) =>
-      reject(
-        new AppError("validation", `unreadable multipart body: ${error.message}`, [
-          { field: "body", message: error.message },
-        ]),
-      ),
-    );
+    parser.on("error", (error: Error) => fail(unreadable(error.message)));
     parser.on("close", () => {
-      if (failure) return reject(failure);
+      if (settled) return;
+      if (failure) return fail(failure);
       if (!upload) {
-        return reject(
+        return fail(
           new AppError("validation", `no file in the field "${options.field}"`, [
             { field: options.field, message: "missing" },
           ]),
         );
       }
+      settled = true;
       resolve({ ...upload, fields });
     });
+    req.on("error", (error: Error) => fail(unreadable(error.message)));
+    req.on("aborted", () => fail(unreadable("the client closed the connection")));
     req.pipe(parser);
   });
 }

@@ -2,7 +2,7 @@
  * Routes are declared once: the same zod schemas validate each request and describe it in the
  * OpenAPI document, and every route names the roles that may call it.
  */
-import express, { type Request, type Response, type Router } from "express";
+import express, { type NextFunction, type Request, type Response, type Router } from "express";
 import type { z } from "zod";
 import type {
   ZodOpenApiOperationObject,
@@ -72,6 +72,21 @@ function parse<S extends Schema | undefined>(schema: S, value: unknown, where: s
   return result.data as Infer<S>;
 }
 
+/** A JSON route refuses another media type by name rather than reading it as a missing body. */
+function requireJson(req: Request, _res: Response, next: NextFunction): void {
+  // null: no body at all, which the body schema then names.
+  if (req.is("application/json") !== false) return next();
+  const type = req.headers["content-type"];
+  next(
+    new AppError("unsupported_media_type", "send the body as application/json", [
+      {
+        field: "header.content-type",
+        message: `expected application/json, got ${type ?? "nothing"}`,
+      },
+    ]),
+  );
+}
+
 export class Routes {
   private readonly specs: RouteSpec<Schema | undefined, Schema | undefined, Schema | undefined>[] =
     [];
@@ -89,8 +104,9 @@ export class Routes {
     const router = express.Router();
     const json = express.json({ limit: options.jsonLimit });
     for (const spec of this.specs) {
-      const handlers = spec.body ? [json] : [];
-      router[spec.method](spec.path, ...handlers, async (req: Request, res: Response) => {
+      // The key and role are checked before any body is read: an anonymous caller cannot make
+      // the server parse megabytes of JSON.
+      const authorise = async (req: Request, res: Response, next: NextFunction) => {
         const auth = await authenticate(req);
         if (!spec.roles.includes(auth.role)) {
           throw new AppError(
@@ -98,11 +114,16 @@ export class Routes {
             `role ${auth.role} may not ${spec.summary.toLowerCase()}`,
           );
         }
+        res.locals.auth = auth;
+        next();
+      };
+      const handlers = spec.body ? [authorise, requireJson, json] : [authorise];
+      router[spec.method](spec.path, ...handlers, async (req: Request, res: Response) => {
         await spec.handle({
           params: parse(spec.params, req.params, "params"),
           query: parse(spec.query, req.query, "query"),
           body: parse(spec.body, req.body, "body"),
-          auth,
+          auth: res.locals.auth as Auth,
           req,
           res,
         });

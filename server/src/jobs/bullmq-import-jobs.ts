@@ -10,20 +10,54 @@ import { IMPORT_ATTEMPTS, type ImportJobs, type ImportProcessor } from "./import
 export const IMPORT_QUEUE = "ledger-import";
 
 /**
- * A Redis client for BullMQ. Each queue and worker gets its own: a worker blocks its connection
- * waiting for jobs, and BullMQ needs maxRetriesPerRequest null for those blocking commands.
+ * A Redis client for a BullMQ worker: it blocks its connection waiting for jobs, and BullMQ
+ * needs maxRetriesPerRequest null for those blocking commands (they wait out an outage).
  */
 export function redisConnection(redisUrl: string): Redis {
   return new Redis(redisUrl, { maxRetriesPerRequest: null });
 }
 
+/**
+ * The producer's client fails fast instead: with Redis down, a command is refused at once
+ * rather than queued in memory, so an upload can answer 503 and /ready can say why.
+ */
+function producerConnection(redisUrl: string): Redis {
+  return new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+}
+
+/** How often the producer looks for stored ledgers whose job Redis does not have. */
+const RECONCILE_EVERY_MS = 30_000;
+
+export interface BullImportJobsOptions {
+  queueName?: string;
+  /**
+   * Ledgers the database says are waiting for or in an import. Each is queued again if Redis
+   * lost its job (Redis was down at upload, restarted without persistence, or was flushed);
+   * the job id is the ledger id, so a ledger Redis still has is left as it is.
+   */
+  unfinished?: () => Promise<string[]>;
+  onReconcileError?: (error: unknown) => void;
+}
+
 export class BullImportJobs implements ImportJobs {
   private readonly connection: Redis;
   private readonly queue: Queue;
+  private readonly timer: NodeJS.Timeout | undefined;
 
-  constructor(redisUrl: string, queueName = IMPORT_QUEUE) {
-    this.connection = redisConnection(redisUrl);
-    this.queue = new Queue(queueName, { connection: this.connection });
+  constructor(
+    redisUrl: string,
+    private readonly options: BullImportJobsOptions = {},
+  ) {
+    this.connection = producerConnection(redisUrl);
+    this.queue = new Queue(options.queueName ?? IMPORT_QUEUE, { connection: this.connection });
+    // Errors reach callers through the commands that fail; unhandled, this event would crash.
+    this.queue.on("error", () => undefined);
+    if (options.unfinished) {
+      // Also when Redis comes back: what was stored meanwhile is queued without waiting.
+      this.connection.on("ready", () => void this.reconcile());
+      this.timer = setInterval(() => void this.reconcile(), RECONCILE_EVERY_MS);
+      this.timer.unref();
+    }
   }
 
   async enqueue(ledgerId: string): Promise<void> {
@@ -38,6 +72,22 @@ export class BullImportJobs implements ImportJobs {
         removeOnFail: { count: 1000 },
       },
     );
+  }
+
+  /** Queues every unfinished ledger Redis has no job for; resolves with how many. */
+  async reconcile(): Promise<number> {
+    try {
+      let queued = 0;
+      for (const ledgerId of (await this.options.unfinished?.()) ?? []) {
+        if (await this.queue.getJob(ledgerId)) continue;
+        await this.enqueue(ledgerId);
+        queued++;
+      }
+      return queued;
+    } catch (error) {
+      this.options.onReconcileError?.(error);
+      return 0;
+    }
   }
 
   async progress(ledgerId: string): Promise<number | undefined> {
@@ -61,6 +111,7 @@ export class BullImportJobs implements ImportJobs {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.timer);
     await this.queue.close();
     this.connection.disconnect();
   }
@@ -71,12 +122,15 @@ export interface WorkerOptions {
   /** How often workers look for jobs whose worker died (their lock expired). */
   stalledIntervalMs?: number;
   /**
-   * How long a job's lock lasts without renewal. Renewal needs the event loop, and reading a
-   * large file holds it for seconds, so this is long; a dead worker's job waits this long.
+   * How long a job's lock lasts without renewal; a dead worker's job waits this long. Renewal
+   * needs the event loop, which an import no longer holds for long (the file is read in a
+   * worker thread, mapping pauses between slices), so it can be short.
    */
   lockDurationMs?: number;
   queueName?: string;
   onFailed?(ledgerId: string, error: Error, final: boolean): void;
+  /** The worker's own errors (Redis lost, say); unheard, they would end the process. */
+  onError?(error: Error): void;
 }
 
 export interface ImportWorker {
@@ -98,10 +152,14 @@ export function startImportWorker(
     {
       connection,
       concurrency: options.concurrency ?? 1,
-      stalledInterval: options.stalledIntervalMs ?? 30_000,
-      lockDuration: options.lockDurationMs ?? 5 * 60_000,
+      stalledInterval: options.stalledIntervalMs ?? 15_000,
+      lockDuration: options.lockDurationMs ?? 15_000,
+      // The import counts its own attempts in the database and gives up after IMPORT_ATTEMPTS,
+      // with a reason; BullMQ's own stalled limit must not fail the job first, silently.
+      maxStalledCount: IMPORT_ATTEMPTS,
     },
   );
+  worker.on("error", (error) => options.onError?.(error));
   worker.on("failed", (job, error) => {
     if (!job) return;
     const final = job.attemptsMade >= (job.opts.attempts ?? 1);

@@ -9,7 +9,14 @@
 import { ENGINE_VERSION, isRowError } from "@offgridflow/engine";
 import { appendAudit } from "../audit/audit.ts";
 import type { Prisma, PrismaClient } from "../db/client.ts";
-import { LedgerFileError, readLedger, type ColumnRole } from "../ledger/index.ts";
+import {
+  LedgerFileError,
+  readLedger,
+  type ColumnRole,
+  type Ledger,
+  type ReadLedgerOptions,
+} from "../ledger/index.ts";
+import { detectFileKind } from "../ledger/sniff.ts";
 import type { Metrics } from "../metrics.ts";
 import type { CandidateChooser } from "../mapping/llm/chooser.ts";
 import { inferCountry } from "../mapping/country.ts";
@@ -17,7 +24,8 @@ import { mapRows, type MappedRow } from "../mapping/map-ledger.ts";
 import type { MappingRow } from "../mapping/proposal.ts";
 import { runTotals, storedRow } from "../mapping/stored-result.ts";
 import { tenantMapper } from "../mapping/tenant-memory.ts";
-import type { ImportProcessor } from "./import-jobs.ts";
+import { IMPORT_ATTEMPTS, type ImportProcessor } from "./import-jobs.ts";
+import { readLedgerOffThread } from "./ledger-reader.ts";
 
 // Rows per INSERT: large enough to amortise round trips, small enough for steady progress.
 const CHUNK = 5_000;
@@ -35,7 +43,7 @@ export interface ImportDependencies {
   maxLlmCalls?: number;
 }
 
-type ParsedLedgerRow = Awaited<ReturnType<typeof readLedger>>["rows"][number];
+type ParsedLedgerRow = Ledger["rows"][number];
 
 /**
  * Stores a chunk of rows with one statement whose single parameter is the chunk as JSON, which
@@ -87,15 +95,27 @@ export function importLedgerProcessor({
     if (!ledger || ledger.status === "done" || ledger.status === "failed") return;
     if (!ledger.file) throw new Error(`ledger ${ledgerId} has no stored file`);
     const { tenantId } = ledger;
-    await prisma.ledger.update({
+    // Counted before any work, in the database: an attempt that takes its process down (out of
+    // memory, killed) still counts, so a poison file cannot be retried at every restart.
+    const { attempts } = await prisma.ledger.update({
       where: { id: ledgerId },
-      data: { status: "running", startedAt: new Date(), progress: 0 },
+      data: { status: "running", startedAt: new Date(), progress: 0, attempts: { increment: 1 } },
     });
+    if (attempts > IMPORT_ATTEMPTS) {
+      await markImportFailed(
+        prisma,
+        ledgerId,
+        new ImportGaveUp(
+          `gave up after ${IMPORT_ATTEMPTS} attempts, each stopped before it finished`,
+        ),
+      );
+      return;
+    }
     await progress(0);
 
-    let parsed: Awaited<ReturnType<typeof readLedger>>;
+    let parsed: Ledger;
     try {
-      parsed = await readLedger(ledger.file.data, {
+      parsed = await readLedgerFile(ledger.file.data, {
         filename: ledger.filename,
         contentType: ledger.contentType,
         roles: (ledger.overrides ?? undefined) as
@@ -202,13 +222,39 @@ export function importLedgerProcessor({
   };
 }
 
+/** An import stopped on purpose, with a reason fit to show the uploader. */
+class ImportGaveUp extends Error {}
+
+/**
+ * The reason a failed import shows its uploader. An unexpected error's own message can carry
+ * server paths and source lines (Prisma's do), so it stays in the server log.
+ */
+function publicReason(error: unknown): string {
+  if (error instanceof ImportGaveUp || error instanceof LedgerFileError) return error.message;
+  return "an internal error stopped it; the server log has the details";
+}
+
+/**
+ * Below this size a CSV or cell range is read on the calling thread: a worker costs ~0.5 s to
+ * start, and reading this much takes a few tens of milliseconds. A workbook always goes to the
+ * worker: a small one can unpack to a great deal.
+ */
+const READ_INLINE_BYTES = 256 * 1024;
+
+function readLedgerFile(data: Uint8Array, options: ReadLedgerOptions): Promise<Ledger> {
+  const workbook = detectFileKind(data, options.filename, options.contentType) === "xlsx";
+  return !workbook && data.byteLength <= READ_INLINE_BYTES
+    ? readLedger(data, options)
+    : readLedgerOffThread(data, options);
+}
+
 /** After the last attempt failed: the ledger says why, and keeps none of its rows. */
 export async function markImportFailed(
   prisma: PrismaClient,
   ledgerId: string,
   error: unknown,
 ): Promise<void> {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = publicReason(error);
   await prisma.$transaction(async (tx: Prisma.TransactionClient) => {
     const { count } = await tx.ledgerRow.deleteMany({ where: { ledgerId } });
     const ledger = await tx.ledger.update({

@@ -12,6 +12,7 @@ import { extractQuantity, normaliseLedgerUnit } from "./quantities/index.ts";
 import { Mapper, REVIEW_THRESHOLD, type MapperOptions, type PatternDecision } from "./mapper.ts";
 import { inferCountry } from "./country.ts";
 import { patternOf } from "./pattern.ts";
+import { TimeSlice } from "./time-slice.ts";
 import { estimateMapped, type Quantity } from "./to-activity.ts";
 import { writeMappedWorkbook } from "./workbook.ts";
 
@@ -129,19 +130,23 @@ export async function mapRows(
   options: MapOptions & { onProgress?: (done: number) => void },
 ): Promise<MappedRow[]> {
   const quantity = (fields: MappingRow) => quantityOf(fields, options.numberFormat);
+  const slice = new TimeSlice();
   // Each row's pattern once: deciding and looking the decision up both need it.
-  const patterns = rows.map((parsed) => {
+  const patterns: { row: MappingRow; pattern: string }[] = [];
+  for (const parsed of rows) {
     const row = parsed.fields as MappingRow;
-    return { row, pattern: patternOf(row) };
-  });
+    patterns.push({ row, pattern: patternOf(row) });
+    if (slice.over()) await slice.pause();
+  }
   const decisions = await mapper.decide(patterns, quantity);
   const mapped: MappedRow[] = [];
-  rows.forEach((parsed, index) => {
+  for (const [index, parsed] of rows.entries()) {
     const { pattern } = patterns[index] as { pattern: string };
     const decision = decisions.get(pattern) as PatternDecision;
     mapped.push(mapRow(parsed, index, decision, options));
     if ((index + 1) % PROGRESS_EVERY === 0) options.onProgress?.(index + 1);
-  });
+    if (slice.over()) await slice.pause();
+  }
   options.onProgress?.(rows.length);
   return mapped;
 }

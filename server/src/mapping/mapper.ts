@@ -7,6 +7,7 @@
  * Model calls are bounded by a per-ledger budget and cached per tenant, so they grow with
  * distinct patterns, not rows; a failed call sends its rows to review, never to a default.
  */
+import { TimeSlice } from "./time-slice.ts";
 import type { Category } from "@offgridflow/engine";
 import type { Candidate } from "./candidate.ts";
 import type { CandidateChooser, LlmDecision, PatternExample } from "./llm/chooser.ts";
@@ -164,8 +165,10 @@ export class Mapper {
   ): Promise<Map<string, PatternDecision>> {
     const decisions = new Map<string, PatternDecision>();
     const unsure: { pattern: string; row: MappingRow; rules: Proposal }[] = [];
+    const slice = new TimeSlice();
     for (const { row, pattern } of rows) {
       if (decisions.has(pattern)) continue;
+      if (slice.over()) await slice.pause();
       const learned = this.byPattern.get(pattern) ?? this.byVendor.get(vendorOf(row));
       if (learned) {
         decisions.set(pattern, { pattern, proposal: learnedProposal(learned), candidates: [] });

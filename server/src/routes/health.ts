@@ -9,16 +9,42 @@ export interface Readiness {
   queue(): Promise<unknown>;
 }
 
+/** A dependency that does not answer within this is reported down: a probe must not hang. */
+export const READY_TIMEOUT_MS = 800;
+
+/** `check`, or a rejection once READY_TIMEOUT_MS has passed. */
+export function withinTime<T>(check: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${what} did not answer within ${READY_TIMEOUT_MS} ms`)),
+      READY_TIMEOUT_MS,
+    );
+  });
+  return Promise.race([check, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** /health (the process is up), /ready (its database and queue answer), /metrics. */
+/** A failed check in one line: Prisma's messages run over many, with source excerpts. */
+function conciseReason(reason: unknown): string {
+  const code = (reason as { code?: unknown })?.code;
+  const message = reason instanceof Error ? reason.message : String(reason);
+  const line = message.trim().split("\n").pop()?.trim() || "unavailable";
+  return typeof code === "string" ? `${code}: ${line}` : line;
+}
+
 export function healthRouter(readiness: Readiness, metrics: Metrics): Router {
   const router = express.Router();
   router.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
   router.get("/ready", async (_req, res) => {
-    const checks = await Promise.allSettled([readiness.database(), readiness.queue()]);
+    const checks = await Promise.allSettled([
+      withinTime(readiness.database(), "the database"),
+      withinTime(readiness.queue(), "the job queue"),
+    ]);
     const [database, queue] = checks.map((check) =>
-      check.status === "fulfilled" ? "ok" : String(check.reason),
+      check.status === "fulfilled" ? "ok" : conciseReason(check.reason),
     );
     const ready = checks.every((check) => check.status === "fulfilled");
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "not ready", database, queue });

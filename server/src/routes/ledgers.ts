@@ -9,6 +9,7 @@ import type { Prisma, PrismaClient } from "../db/client.ts";
 import { readUpload } from "../http/multipart.ts";
 import { fieldErrors, type Routes } from "../http/routes.ts";
 import type { ImportJobs } from "../jobs/import-jobs.ts";
+import { withinTime } from "./health.ts";
 import { COLUMN_ROLES } from "../ledger/index.ts";
 import { rebuildResult } from "../mapping/stored-result.ts";
 import { columnsOf, writeLedgerWorkbook } from "./ledger-export.ts";
@@ -17,7 +18,17 @@ export interface LedgerDependencies {
   prisma: PrismaClient;
   jobs: ImportJobs;
   maxUploadBytes: number;
+  logError(error: unknown): void;
 }
+
+/** Seconds a client should wait before sending a file the queue could not take. */
+const QUEUE_RETRY_AFTER_S = 30;
+
+/**
+ * Storing a 50 MB file takes longer than Prisma's default 5 s for a transaction; past its
+ * timeout the transaction would be rolled back under the request.
+ */
+const UPLOAD_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
 
 const ROW_STATUSES = ["parsed", "error", "estimated", "needs_review", "rejected"] as const;
 const READERS = ["admin", "editor", "reviewer", "viewer"] as const;
@@ -149,7 +160,7 @@ function parseRoles(text: string | undefined): Record<string, string | number> |
 
 export function registerLedgers(
   routes: Routes,
-  { prisma, jobs, maxUploadBytes }: LedgerDependencies,
+  { prisma, jobs, maxUploadBytes, logError }: LedgerDependencies,
 ): void {
   routes.add({
     method: "post",
@@ -179,6 +190,16 @@ export function registerLedgers(
       },
     },
     async handle({ req, res, auth }) {
+      // Refused before the body is read: a file stored now would wait for a queue that is down.
+      await withinTime(jobs.ping(), "the import queue").catch((error: unknown) => {
+        logError(error);
+        throw new AppError(
+          "unavailable",
+          "imports cannot be queued right now; nothing was stored, send the file again shortly",
+          [],
+          QUEUE_RETRY_AFTER_S,
+        );
+      });
       const upload = await readUpload(req, { field: "file", maxBytes: maxUploadBytes });
       if (upload.data.length === 0) {
         throw new AppError("validation", "the file is empty", [
@@ -207,8 +228,9 @@ export function registerLedgers(
           data: { filename: upload.filename, size: upload.data.length, sha256: upload.sha256 },
         });
         return created;
-      });
-      await jobs.enqueue(ledger.id);
+      }, UPLOAD_TRANSACTION);
+      // Stored is what counts: should the queue fail now, its reconciler queues the ledger.
+      await jobs.enqueue(ledger.id).catch(logError);
       res.status(202).location(`/v1/ledgers/${ledger.id}`).json(describeLedger(ledger));
     },
   });

@@ -339,6 +339,8 @@ describe("bad input", () => {
     [{ year: undefined }, "year", /required/],
     [{ quantity: Number.NaN }, "quantity", /finite number/],
     [{ quantity: -1 }, "quantity", />= 0/],
+    // Finite, but 1e308 mmBtu times any factor above 1 kg/mmBtu exceeds Number.MAX_VALUE (1.8e308).
+    [{ quantity: 1e308 }, "quantity", /too large/],
     [{ category: "scope9" as never }, "category", /unknown category/],
   ])("%j -> error on %s", (over, field, message) => {
     const error = fails(engine.estimate(fuel(over)));

@@ -10,11 +10,10 @@ import { Metrics } from "../../src/metrics.ts";
 const [databaseUrl, redisUrl, queueName] = process.argv.slice(2) as [string, string, string];
 const prisma = createPrisma(databaseUrl);
 const metrics = new Metrics(async () => ({ waiting: 0, active: 0, completed: 0, failed: 0 }));
-// A short lock, so that the test's second worker takes the job back soon after this one is
-// killed; long enough to outlast reading the test's file.
+// The production lock: the test's second worker takes the job back once it expires, so a lock
+// that outlasts the test (it was 5 minutes while imports held the event loop) fails it.
 startImportWorker(redisUrl, importLedgerProcessor({ prisma, metrics }), {
   queueName,
   stalledIntervalMs: 1_000,
-  lockDurationMs: 8_000,
 });
 console.log("worker ready");

@@ -18,6 +18,7 @@ import { FunctionService } from "../addin/src/functions/service.ts";
 import {
   loadConnection,
   saveConnection,
+  type ConnectionStores,
   type SettingsStore,
 } from "../addin/src/shared/connection.ts";
 import { startLocalServer } from "./local-server.ts";
@@ -34,14 +35,17 @@ const cells = Number(options.cells);
 const { url, key, mode, stop } = await startLocalServer();
 console.log(`offgridflow serve at ${url} (${mode}), Node ${process.version}`);
 
-/** What the task pane stores, held in memory: the service reads it as it reads localStorage. */
-const items = new Map<string, string>();
-const store: SettingsStore = {
-  getItem: (name) => items.get(name) ?? null,
-  setItem: (name, value) => void items.set(name, value),
-  removeItem: (name) => void items.delete(name),
-};
-saveConnection(store, { url, key, year: 2024 });
+/** What the task pane stores, held in memory: the service reads it as it reads Web Storage. */
+function memoryStore(): SettingsStore {
+  const items = new Map<string, string>();
+  return {
+    getItem: (name) => items.get(name) ?? null,
+    setItem: (name, value) => void items.set(name, value),
+    removeItem: (name) => void items.delete(name),
+  };
+}
+const stores: ConnectionStores = { session: memoryStore(), device: memoryStore() };
+saveConnection(stores, { url, key, year: 2024 }, false);
 
 let requests = 0;
 let rowsSent = 0;
@@ -50,7 +54,7 @@ let rowsSent = 0;
 function freshService(): void {
   useService(
     new FunctionService({
-      connection: () => loadConnection(store),
+      connection: () => loadConnection(stores),
       errors: (code, message) => new Error(`${code}: ${message}`),
       fetch: (input, init) => {
         requests++;

@@ -176,10 +176,10 @@ describe("remembered answers", () => {
   });
 
   test("a changed connection starts afresh: a new default year gives that year's answer", async () => {
-    const { requests, store } = installFunctions(api.url, key);
+    const { requests, stores } = installFunctions(api.url, key);
     await co2e(GRID, 1000, "kWh", "DE");
     // As the task pane saves a new default year while the sheet stays open.
-    saveConnection(store, { ...loadConnection(store)!, year: 2015 });
+    saveConnection(stores, { ...loadConnection(stores)!, year: 2015 }, false);
     const value = await co2e(GRID, 1000, "kWh", "DE");
     expect(requests).toHaveLength(2);
     expect(requests[1]?.body.activities[0].year).toBe(2015);

@@ -81,15 +81,16 @@ describe("dist/functions.js", () => {
     });
   }
 
-  test("in a plain page (no CustomFunctions) it does nothing, not even read localStorage", () => {
+  test("in a plain page (no CustomFunctions) it does nothing, not even read storage", () => {
     expect(() => runBundle({})).not.toThrow();
   });
 
   test("in Excel it binds each id and answers with Excel's errors, then with values", async () => {
     const bound = new Map<string, (...args: unknown[]) => Promise<unknown>>();
-    const localStorage = memoryStore();
+    const stores = { session: memoryStore(), device: memoryStore() };
     runBundle({
-      localStorage,
+      sessionStorage: stores.session,
+      localStorage: stores.device,
       CustomFunctions: {
         associate: (id: string, fn: (...args: unknown[]) => Promise<unknown>) => bound.set(id, fn),
         Error: StandInError,
@@ -105,11 +106,12 @@ describe("dist/functions.js", () => {
       new StandInError("#N/A", "connect OffGridFlow in the task pane first"),
     );
 
-    // The task pane saves a connection; the next calculation uses it.
+    // The task pane saves a connection, by default with the key for this session only; the next
+    // calculation uses it.
     const api = await startTestApi();
     try {
       const key = api.tenants.a.keys.viewer;
-      saveConnection(localStorage, { url: api.url, key, year: 2024 });
+      saveConnection(stores, { url: api.url, key, year: 2024 }, false);
       const direct = await call(api, key, "POST", "/v1/estimate", {
         activity: "electricity.grid",
         quantity: 1000,

@@ -43,6 +43,7 @@ let pane: PaneBrowser;
 let api: TestApi;
 let page: Page;
 let errors: string[];
+let refused: string[];
 
 /** A CSV cell as Excel holds it once the file is opened: dates and numbers typed. */
 function excelCell(text: string, column: number): { value: string | number; numberFormat: string } {
@@ -60,7 +61,7 @@ function excelCell(text: string, column: number): { value: string | number; numb
 beforeAll(async () => {
   pane = await startPaneBrowser();
   api = pane.api;
-  ({ page, errors } = await pane.openPane({ officeJs: await fakeExcelHost() }));
+  ({ page, errors, refused } = await pane.openPane({ officeJs: await fakeExcelHost() }));
   const records: string[][] = parse(readFileSync(LEDGER, "utf8"), { relax_column_count: true });
   const cells = records.slice(0, US_ROWS + 1).flatMap((record, r) =>
     record.map((text, c) => ({
@@ -304,5 +305,7 @@ describe("the task pane inside Excel", () => {
     expect(await page.textContent("#review-status")).toContain("Map a ledger first");
     expect(await page.isHidden("#review-message")).toBe(true);
     expect(errors.filter((error) => error.includes("taskpane.js"))).toEqual([]);
+    // Everything above ran under the add-in's Content-Security-Policy.
+    expect(refused).toEqual([]);
   });
 });

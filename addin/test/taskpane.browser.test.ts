@@ -42,6 +42,7 @@ let pane: PaneBrowser;
 let api: TestApi;
 let page: Page;
 let pageErrors: string[];
+let refused: string[];
 
 beforeAll(async () => {
   pane = await startPaneBrowser();
@@ -61,7 +62,7 @@ beforeAll(async () => {
   );
   expect(other.status).toBe(202);
   await api.importsIdle();
-  ({ page, errors: pageErrors } = await pane.openPane());
+  ({ page, errors: pageErrors, refused } = await pane.openPane());
 }, 120_000);
 
 afterAll(async () => {
@@ -356,5 +357,59 @@ describe("the task pane as a plain web page", () => {
       `${everywhere.rows} rows in ${everywhere.patterns} patterns wait for review`,
     );
     expect(pageErrors.filter((error) => error.includes("taskpane.js"))).toEqual([]);
+  });
+
+  test("keeps the key for the session unless told to remember it on this computer", async () => {
+    const key = api.tenants.a.keys.viewer;
+    const year = String(new Date().getFullYear() - 1);
+    // Tabs of one browser profile: one localStorage, a sessionStorage each.
+    const profile = await pane.browser.newContext();
+    try {
+      const first = (await pane.openPane({ context: profile })).page;
+      expect(await first.isChecked("#remember-key")).toBe(false);
+      await connectAs(first, key, "viewer");
+      expect(await first.evaluate(() => JSON.stringify(localStorage))).not.toContain(key);
+      expect(await first.evaluate(() => sessionStorage.getItem("offgridflow.key"))).toBe(key);
+
+      // A new tab, as Excel started again: the computer knows the server and year, not the key.
+      const fresh = (await pane.openPane({ context: profile })).page;
+      expect(await fresh.inputValue("#server-url")).toBe(api.url);
+      expect(await fresh.inputValue("#year")).toBe(year);
+      expect(await fresh.inputValue("#api-key")).toBe("");
+      expect(await fresh.textContent("#who")).toBe("Not connected");
+
+      // Remembered, the next tab connects by itself.
+      await fresh.check("#remember-key");
+      await connectAs(fresh, key, "viewer");
+      const next = (await pane.openPane({ context: profile })).page;
+      await next.waitForFunction(() =>
+        document.getElementById("who")?.textContent?.endsWith(" · viewer"),
+      );
+      expect(await next.isChecked("#remember-key")).toBe(true);
+
+      // Forget key: gone from this computer; the server and year stay.
+      await next.click("#tab-connect");
+      await next.click("#forget-button");
+      const stored = await next.evaluate(() => localStorage.getItem("offgridflow.connection"));
+      expect(JSON.parse(stored ?? "null")).toEqual({ url: api.url, year: Number(year) });
+    } finally {
+      await profile.close();
+    }
+  });
+
+  test("runs under the add-in's Content-Security-Policy, which refused only other hosts", async () => {
+    // The unreachable server typed in the Connect step, and office.js's telemetry frame to
+    // Microsoft, which the pane does without.
+    const elsewhere = [
+      "http://127.0.0.1:9/",
+      "https://telemetryservice.firstpartyapps.oaspapps.com/",
+    ];
+    expect(refused.some((message) => message.includes(elsewhere[0] as string))).toBe(true);
+    for (const message of refused) {
+      expect(
+        elsewhere.some((host) => message.includes(host)),
+        message,
+      ).toBe(true);
+    }
   });
 });

@@ -1,14 +1,21 @@
+import Table from "cli-table3";
 import type { Command } from "commander";
 import {
   audit,
   createApiKey,
+  listApiKeys,
   openDatabase,
+  revokeApiKey,
   verifyAuditChain,
+  type PrismaClient,
   type Role,
 } from "@offgridflow/server";
+import { tableStyle } from "../format.ts";
 import { configuration } from "./service.ts";
 
 const ROLES: readonly Role[] = ["admin", "editor", "reviewer", "viewer"];
+// Ids are uuids; anything else names no key (and would be a database error if asked).
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Runs `work` against the configured (or embedded) database, then closes it. */
 async function withDatabase<T>(
@@ -21,6 +28,12 @@ async function withDatabase<T>(
   } finally {
     await db.close();
   }
+}
+
+/** Stops with a one-line error unless the tenant exists. */
+async function requireTenant(program: Command, prisma: PrismaClient, id: string): Promise<void> {
+  const tenant = UUID.test(id) ? await prisma.tenant.findUnique({ where: { id } }) : null;
+  if (!tenant) program.error(`no tenant ${id}`);
 }
 
 export function registerAdmin(program: Command): void {
@@ -58,10 +71,7 @@ export function registerAdmin(program: Command): void {
       if (!(ROLES as readonly string[]).includes(flags.role))
         program.error(`--role must be one of ${ROLES.join(", ")}`);
       const key = await withDatabase(program, async ({ prisma }) => {
-        const tenant = await prisma.tenant
-          .findUnique({ where: { id: flags.tenant } })
-          .catch(() => null);
-        if (!tenant) program.error(`no tenant ${flags.tenant}`);
+        await requireTenant(program, prisma, flags.tenant);
         const created = await createApiKey(prisma, {
           tenantId: flags.tenant,
           role: flags.role as Role,
@@ -80,6 +90,58 @@ export function registerAdmin(program: Command): void {
           JSON.stringify({ id: key.id, key: key.key, role: key.role, tenant: key.tenantId }),
         );
       else console.log(`API key ${key.id} (${key.role}), shown this once:\n  ${key.key}`);
+    });
+
+  keys
+    .command("list")
+    .description("the tenant's keys, revoked ones included (never their secrets)")
+    .requiredOption("--tenant <id>", "tenant id")
+    .option("--json", "a JSON array of keys")
+    .action(async (flags: { tenant: string; json?: boolean }) => {
+      const list = await withDatabase(program, async ({ prisma }) => {
+        await requireTenant(program, prisma, flags.tenant);
+        return listApiKeys(prisma, flags.tenant);
+      });
+      if (flags.json) {
+        console.log(JSON.stringify(list));
+        return;
+      }
+      const table = new Table({
+        head: ["id", "name", "role", "prefix", "created", "last used", "revoked"],
+        ...tableStyle(),
+      });
+      const day = (at: string | null) => at?.slice(0, 10) ?? "";
+      for (const key of list)
+        table.push([
+          key.id,
+          key.name,
+          key.role,
+          key.prefix,
+          day(key.created_at),
+          day(key.last_used_at),
+          day(key.revoked_at),
+        ]);
+      console.log(table.toString());
+    });
+
+  keys
+    .command("revoke")
+    .description("revoke a key: every server refuses it from its next request on")
+    .argument("<id>", "the key's id (keys list)")
+    .option("--json", "machine-readable")
+    .action(async (id: string, flags: { json?: boolean }) => {
+      if (!UUID.test(id)) program.error(`no API key ${id}`);
+      const revoked = await withDatabase(program, async ({ prisma }) => {
+        const key = await prisma.apiKey.findUnique({ where: { id }, select: { tenantId: true } });
+        if (!key) program.error(`no API key ${id}`);
+        return revokeApiKey(prisma, { tenantId: key.tenantId, keyId: id, actor: "cli" });
+      });
+      if (!revoked) program.error(`no API key ${id}`);
+      console.log(
+        flags.json
+          ? JSON.stringify(revoked)
+          : `API key ${revoked.id} (${revoked.name}, ${revoked.role}) revoked at ${revoked.revoked_at}`,
+      );
     });
 
   program

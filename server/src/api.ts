@@ -13,6 +13,7 @@ import { registerEstimate } from "./routes/estimate.ts";
 import { registerFactors } from "./routes/factors.ts";
 import { healthRouter } from "./routes/health.ts";
 import { registerInventory } from "./routes/inventory.ts";
+import { registerKeys } from "./routes/keys.ts";
 import { registerLedgerLayout } from "./routes/ledger-layout.ts";
 import { registerLedgers } from "./routes/ledgers.ts";
 import type { MappingModel } from "./mapping/tenant-memory.ts";
@@ -48,6 +49,7 @@ export function createApp(deps: AppDependencies): Express {
   registerInventory(routes, deps.prisma);
   registerReview(routes, deps.prisma);
   registerWhoami(routes, deps.prisma);
+  registerKeys(routes, deps.prisma);
   registerMap(routes, deps.prisma, deps.mapping ?? {});
   const document = openapiDocument(routes);
 

@@ -1,15 +1,16 @@
 /**
  * Connect: the server, an API key and the reporting year, checked against GET /v1/whoami and
- * remembered for the pane and the custom functions alike.
+ * saved for the pane and the custom functions alike (the key for the session unless the person
+ * asks to remember it).
  */
 import { ApiClient } from "../shared/api-client.ts";
 import {
-  forgetConnection,
-  loadConnection,
+  forgetKey,
+  loadSaved,
   normaliseUrl,
   saveConnection,
   type Connection,
-  type SettingsStore,
+  type ConnectionStores,
 } from "../shared/connection.ts";
 import { byId, showMessage, whileBusy } from "./dom.ts";
 import { errorText } from "./error-text.ts";
@@ -23,7 +24,7 @@ function defaultYear(now = new Date()): number {
 
 export function connectView(
   session: Session,
-  store: SettingsStore,
+  stores: ConnectionStores,
   /** Called once connected, so the pane can move on to the next step. */
   onConnected: () => void,
 ): void {
@@ -31,22 +32,24 @@ export function connectView(
   const url = byId<HTMLInputElement>("server-url");
   const key = byId<HTMLInputElement>("api-key");
   const year = byId<HTMLInputElement>("year");
+  const remember = byId<HTMLInputElement>("remember-key");
   const submit = byId<HTMLButtonElement>("connect-button");
   const forget = byId<HTMLButtonElement>("forget-button");
   const message = byId("connect-message");
   const who = byId("who");
 
-  const stored = loadConnection(store);
+  const stored = loadSaved(stores);
   // The pane is served by the server it talks to, so its origin is the likeliest answer.
   url.value = stored?.url ?? location.origin;
   key.value = stored?.key ?? "";
   year.value = String(stored?.year ?? defaultYear());
+  remember.checked = stored?.remembered ?? false;
 
   async function connect(connection: Connection) {
     const api = new PaneApi(new ApiClient(connection));
     try {
       const whoami = await api.whoami();
-      saveConnection(store, connection);
+      saveConnection(stores, connection, remember.checked);
       session.connect({ api, whoami });
       who.textContent = `${whoami.tenant.name} · ${whoami.role}`;
       showMessage(
@@ -73,11 +76,15 @@ export function connectView(
   });
 
   forget.addEventListener("click", () => {
-    forgetConnection(store);
+    forgetKey(stores);
     key.value = "";
+    remember.checked = false;
     showMessage(message, "The key is forgotten on this computer.", "info");
   });
 
   // A remembered key is checked at once, so the person lands where they left off.
-  if (stored?.key) void whileBusy(submit, () => connect(stored));
+  if (stored?.key) {
+    const { url, key, year } = stored;
+    void whileBusy(submit, () => connect({ url, key, year }));
+  }
 }

@@ -3,6 +3,7 @@
  * selection and writes results beside it; opened as a plain web page (Office.onReady reports no
  * host) it maps pasted text or a file and shows the results in a table.
  */
+import { browserStores } from "../shared/connection.ts";
 import { connectView } from "./connect-view.ts";
 import { byId } from "./dom.ts";
 import { sheetSink } from "./excel-sink.ts";
@@ -85,7 +86,7 @@ function start(host: Office.HostType | null) {
   const summary = summaryView(session, choose);
   const select = tabs({ review: () => void review.show(), summary: () => void summary.show() });
   select("connect");
-  connectView(session, localStorage, () => {
+  connectView(session, browserStores(), () => {
     select("map");
     const memory = memoryOf();
     // A failure other than a deleted ledger shows on the tabs when they next ask the server.

@@ -4,7 +4,12 @@
  * task pane saves it, errors as plain objects in place of CustomFunctions.Error, and the real
  * fetch wrapped to count the requests that leave.
  */
-import { saveConnection, loadConnection, type SettingsStore } from "../../src/shared/connection.ts";
+import {
+  saveConnection,
+  loadConnection,
+  type ConnectionStores,
+  type SettingsStore,
+} from "../../src/shared/connection.ts";
 import type { CellErrorCode } from "../../src/functions/cell-errors.ts";
 import { useService } from "../../src/functions/functions.ts";
 import { FunctionService, type ServiceOptions } from "../../src/functions/service.ts";
@@ -29,7 +34,7 @@ export interface FunctionsUnderTest {
   /** Requests that reached the network, in order. */
   requests: SentRequest[];
   /** Where the connection is stored, as the task pane stores it. */
-  store: SettingsStore;
+  stores: ConnectionStores;
   /** While true, fetch fails as it does when the network is down (and nothing is sent). */
   network: { down: boolean };
 }
@@ -58,12 +63,13 @@ export function installFunctions(
   key = "",
   options: Partial<ServiceOptions> = {},
 ): FunctionsUnderTest {
-  const store = memoryStore();
-  if (url !== undefined) saveConnection(store, { url, key, year: CONNECTION_YEAR });
+  const stores = { session: memoryStore(), device: memoryStore() };
+  // As the pane saves it by default: the key for the session only.
+  if (url !== undefined) saveConnection(stores, { url, key, year: CONNECTION_YEAR }, false);
   const requests: SentRequest[] = [];
   const network = { down: false };
   const service = new FunctionService({
-    connection: () => loadConnection(store),
+    connection: () => loadConnection(stores),
     errors: (code, message) => new TestCellError(code, message),
     fetch: async (input, init) => {
       if (network.down) throw new TypeError("fetch failed");
@@ -79,7 +85,7 @@ export function installFunctions(
     ...options,
   });
   useService(service);
-  return { service, requests, store, network };
+  return { service, requests, stores, network };
 }
 
 /** The error value a formula's promise rejected with. */

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { call, startTestApi, type TestApi } from "../../../server/test/support/api-harness.ts";
 import { buildAddin } from "../../scripts/build.ts";
@@ -17,8 +17,15 @@ const CHROMIUM = "/usr/bin/chromium";
 export interface PaneBrowser {
   api: TestApi;
   browser: Browser;
-  /** A page at /addin/taskpane.html; page errors are collected in `errors`. */
-  openPane(options?: { officeJs?: string }): Promise<{ page: Page; errors: string[] }>;
+  /**
+   * A page at /addin/taskpane.html (a new tab of `context`, sharing its localStorage, when
+   * given); page errors are collected in `errors`, what the Content-Security-Policy refused in
+   * `refused`.
+   */
+  openPane(options?: {
+    officeJs?: string;
+    context?: BrowserContext;
+  }): Promise<{ page: Page; errors: string[]; refused: string[] }>;
   close(): Promise<void>;
 }
 
@@ -47,13 +54,18 @@ export async function startPaneBrowser(): Promise<PaneBrowser> {
   return {
     api,
     browser,
-    async openPane({ officeJs } = {}) {
-      const page = await browser.newPage({
-        viewport: { width: 1000, height: 900 },
-        locale: "en-US",
-      });
+    async openPane({ officeJs, context } = {}) {
+      const page = context
+        ? await context.newPage()
+        : await browser.newPage({ viewport: { width: 1000, height: 900 }, locale: "en-US" });
       const errors: string[] = [];
+      const refused: string[] = [];
       page.on("pageerror", (error) => errors.push(`${error.message}\n${error.stack ?? ""}`));
+      page.on("console", (message) => {
+        const { url, lineNumber } = message.location();
+        if (message.text().includes("Content Security Policy"))
+          refused.push(`${message.text()} (${url}:${lineNumber})`);
+      });
       // Only this server: office.js's telemetry call to Microsoft would only wait for a timeout.
       await page.route("**/*", (route) => {
         const url = route.request().url();
@@ -64,7 +76,7 @@ export async function startPaneBrowser(): Promise<PaneBrowser> {
       });
       await page.goto(`${api.url}/addin/taskpane.html`);
       await page.waitForFunction(() => document.documentElement.dataset.officeHost !== undefined);
-      return { page, errors };
+      return { page, errors, refused };
     },
     async close() {
       await browser.close();

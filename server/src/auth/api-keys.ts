@@ -5,15 +5,13 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Request } from "express";
 import { AppError } from "../app-error.ts";
-import type { PrismaClient, Role } from "../db/client.ts";
+import { appendAudit } from "../audit/audit.ts";
+import type { Prisma, PrismaClient, Role } from "../db/client.ts";
 import type { Auth, Authenticate } from "../http/routes.ts";
 
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const SECRET_LENGTH = 32;
 const PREFIX_LENGTH = 12;
-// A looked-up key is trusted this long before the database is asked again; revoking in this
-// process takes effect at once, elsewhere within this time.
-const CACHE_MS = 5_000;
 // last_used_at is written at most this often per key, not on every request.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -30,6 +28,41 @@ function newSecret(): string {
   return `ogf_${secret}`;
 }
 
+/** A key as an admin sees it: never its hash. */
+export interface ApiKeyDescription {
+  id: string;
+  name: string;
+  prefix: string;
+  role: Role;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+const DESCRIBED = {
+  id: true,
+  name: true,
+  prefix: true,
+  role: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+} as const;
+
+function describeKey(
+  row: Prisma.ApiKeyGetPayload<{ select: typeof DESCRIBED }>,
+): ApiKeyDescription {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    role: row.role,
+    created_at: row.createdAt.toISOString(),
+    last_used_at: row.lastUsedAt?.toISOString() ?? null,
+    revoked_at: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
 export interface CreatedKey {
   id: string;
   /** The secret: shown once, never stored. */
@@ -37,10 +70,12 @@ export interface CreatedKey {
   prefix: string;
   role: Role;
   tenantId: string;
+  description: ApiKeyDescription;
 }
 
+/** Creates a key; in `tx` when its audit event must commit with it. */
 export async function createApiKey(
-  prisma: PrismaClient,
+  prisma: Prisma.TransactionClient,
   input: { tenantId: string; role: Role; name: string },
 ): Promise<CreatedKey> {
   const key = newSecret();
@@ -54,17 +89,68 @@ export async function createApiKey(
       hash: hashKey(key),
     },
   });
-  return { id: row.id, key, prefix, role: row.role, tenantId: row.tenantId };
+  return {
+    id: row.id,
+    key,
+    prefix,
+    role: row.role,
+    tenantId: row.tenantId,
+    description: describeKey(row),
+  };
 }
 
-interface Cached {
-  auth: Auth;
-  until: number;
-  lastUsed: number;
+/** The tenant's keys, revoked ones included, oldest first. */
+export async function listApiKeys(
+  prisma: PrismaClient,
+  tenantId: string,
+): Promise<ApiKeyDescription[]> {
+  const rows = await prisma.apiKey.findMany({
+    where: { tenantId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: DESCRIBED,
+  });
+  return rows.map(describeKey);
 }
 
+/**
+ * Revokes a key of the tenant and records `api_key.revoked` in the same transaction. A key
+ * revoked already is returned as it is, with no second event; undefined when the tenant has no
+ * such key. Every server refuses the key from its next request on: none caches keys.
+ */
+export async function revokeApiKey(
+  prisma: PrismaClient,
+  input: { tenantId: string; keyId: string; actor: string },
+): Promise<ApiKeyDescription | undefined> {
+  return prisma.$transaction(async (tx: Prisma.TransactionClient) => {
+    const { count } = await tx.apiKey.updateMany({
+      where: { id: input.keyId, tenantId: input.tenantId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    const row = await tx.apiKey.findFirst({
+      where: { id: input.keyId, tenantId: input.tenantId },
+      select: DESCRIBED,
+    });
+    if (!row) return undefined;
+    if (count === 1) {
+      await appendAudit(tx, input.tenantId, {
+        actor: input.actor,
+        action: "api_key.revoked",
+        subject: row.id,
+        data: { role: row.role, prefix: row.prefix },
+      });
+    }
+    return describeKey(row);
+  });
+}
+
+/**
+ * Bearer-key authentication. Each request looks its key up by hash (one unique-index query), so
+ * a revocation anywhere applies to the very next request in every process.
+ */
 export class ApiKeyAuth {
-  private readonly cache = new Map<string, Cached>();
+  // When this process last wrote each key's last_used_at: requests that arrive while that write
+  // is in flight still read the old time from the database.
+  private readonly written = new Map<string, number>();
 
   constructor(private readonly prisma: PrismaClient) {}
 
@@ -76,43 +162,23 @@ export class ApiKeyAuth {
         { field: "header.authorization", message: header ? "not a Bearer token" : "missing" },
       ]);
     }
-    const hash = hashKey(match[1] as string);
-    const now = Date.now();
-    const cached = this.cache.get(hash);
-    if (cached && cached.until > now) {
-      this.touch(hash, cached, now);
-      return cached.auth;
-    }
-    const row = await this.prisma.apiKey.findUnique({ where: { hash } });
-    if (!row || row.revokedAt) {
-      this.cache.delete(hash);
-      throw new AppError("unauthenticated", "unknown or revoked API key");
-    }
-    const entry: Cached = {
-      auth: { tenantId: row.tenantId, keyId: row.id, role: row.role },
-      until: now + CACHE_MS,
-      lastUsed: row.lastUsedAt?.getTime() ?? 0,
-    };
-    this.cache.set(hash, entry);
-    this.touch(hash, entry, now);
-    return entry.auth;
+    const row = await this.prisma.apiKey.findUnique({
+      where: { hash: hashKey(match[1] as string) },
+      select: { id: true, tenantId: true, role: true, lastUsedAt: true, revokedAt: true },
+    });
+    if (!row || row.revokedAt) throw new AppError("unauthenticated", "unknown or revoked API key");
+    this.touch(row.id, row.lastUsedAt);
+    return { tenantId: row.tenantId, keyId: row.id, role: row.role } satisfies Auth;
   };
 
-  async revoke(tenantId: string, keyId: string): Promise<boolean> {
-    const { count } = await this.prisma.apiKey.updateMany({
-      where: { id: keyId, tenantId, revokedAt: null },
-      data: { revokedAt: new Date() },
-    });
-    for (const [hash, entry] of this.cache) if (entry.auth.keyId === keyId) this.cache.delete(hash);
-    return count > 0;
-  }
-
-  private touch(hash: string, entry: Cached, now: number): void {
-    if (now - entry.lastUsed < LAST_USED_RESOLUTION_MS) return;
-    entry.lastUsed = now;
+  private touch(keyId: string, lastUsedAt: Date | null): void {
+    const now = Date.now();
+    const last = Math.max(lastUsedAt?.getTime() ?? 0, this.written.get(keyId) ?? 0);
+    if (now - last < LAST_USED_RESOLUTION_MS) return;
+    this.written.set(keyId, now);
     // Bookkeeping only: a failed write must not fail the request it belongs to.
     this.prisma.apiKey
-      .update({ where: { hash }, data: { lastUsedAt: new Date(now) } })
+      .update({ where: { id: keyId }, data: { lastUsedAt: new Date(now) } })
       .catch(() => undefined);
   }
 }

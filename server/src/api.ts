@@ -3,6 +3,7 @@
  */
 import express, { type Express } from "express";
 import { AppError } from "./app-error.ts";
+import type { KeyRevocations } from "./auth/api-keys.ts";
 import type { Authenticate } from "./http/routes.ts";
 import { Routes } from "./http/routes.ts";
 import { addinRouter, type AddinFiles } from "./http/addin-files.ts";
@@ -27,6 +28,8 @@ export interface AppDependencies {
   prisma: PrismaClient;
   jobs: ImportJobs;
   authenticate: Authenticate;
+  /** The revocations `authenticate` hears: keys revoked over the API are announced to them. */
+  revocations?: KeyRevocations;
   metrics: Metrics;
   maxUploadBytes: number;
   /** The model for the mapping layer's llm stage, when one is configured, and its budget. */
@@ -49,7 +52,7 @@ export function createApp(deps: AppDependencies): Express {
   registerInventory(routes, deps.prisma);
   registerReview(routes, deps.prisma);
   registerWhoami(routes, deps.prisma);
-  registerKeys(routes, deps.prisma);
+  registerKeys(routes, deps.prisma, deps.revocations);
   registerMap(routes, deps.prisma, deps.mapping ?? {});
   const document = openapiDocument(routes);
 

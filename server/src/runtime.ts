@@ -10,13 +10,20 @@ import { join, resolve } from "node:path";
 import { Redis } from "ioredis";
 import pg from "pg";
 import pino, { type Logger } from "pino";
-import { ApiKeyAuth, createApiKey, type CreatedKey } from "./auth/api-keys.ts";
+import {
+  ApiKeyAuth,
+  createApiKey,
+  KeyRevocations,
+  ListeningKeyRevocations,
+  type CreatedKey,
+} from "./auth/api-keys.ts";
 import { createApp } from "./api.ts";
 import { audit } from "./audit/audit.ts";
 import { createPrisma, type PrismaClient } from "./db/client.ts";
 import { startEmbeddedPostgres } from "./db/embedded.ts";
 import { migrate } from "./db/migrate.ts";
 import { defaultAddinFiles } from "./http/addin-files.ts";
+import { answerClientErrors } from "./http/client-error.ts";
 import type { Env } from "./env.ts";
 import { BullImportJobs, startImportWorker } from "./jobs/bullmq-import-jobs.ts";
 import { InProcessImportJobs, type ImportJobs } from "./jobs/import-jobs.ts";
@@ -188,10 +195,18 @@ export async function startService(env: Env, log: Logger = createLogger(env)): P
     for (const { id } of unfinished) await jobs.enqueue(id);
   }
   const demoKey = await ensureDemoTenant(prisma);
+  // Keys are cached only while every revocation is heard: the embedded database is this
+  // process's alone; on PostgreSQL, a listener hears the other processes' revocations.
+  const revocations = database.embedded
+    ? new KeyRevocations()
+    : new ListeningKeyRevocations(database.url, (error) =>
+        log.warn({ err: error }, "API key revocation listener down; reconnecting"),
+      );
   const app = createApp({
     prisma,
     jobs,
-    authenticate: new ApiKeyAuth(prisma).authenticate,
+    authenticate: new ApiKeyAuth(prisma, revocations).authenticate,
+    revocations,
     metrics,
     maxUploadBytes: env.OGF_MAX_UPLOAD_MB * 2 ** 20,
     addin: defaultAddinFiles(),
@@ -203,7 +218,9 @@ export async function startService(env: Env, log: Logger = createLogger(env)): P
       ? { cert: readFileSync(env.OGF_TLS_CERT), key: readFileSync(env.OGF_TLS_KEY) }
       : undefined;
   const server = await new Promise<Server>((resolveListen, reject) => {
-    const listening = (tls ? createHttpsServer(tls, app) : createHttpServer(app))
+    const listening = tls ? createHttpsServer(tls, app) : createHttpServer(app);
+    answerClientErrors(listening);
+    listening
       .listen(env.PORT, env.HOST, () => resolveListen(listening))
       .on("error", (error: NodeJS.ErrnoException) =>
         reject(
@@ -223,6 +240,7 @@ export async function startService(env: Env, log: Logger = createLogger(env)): P
     async close() {
       await new Promise((done) => server.close(done));
       await jobs.close();
+      await revocations.close();
       await database.close();
     },
   };

@@ -22,6 +22,19 @@ const unreadable = (reason: string) =>
     { field: "body", message: reason },
   ]);
 
+/** Longest filename kept; the name is shown and stored, never used as a path. */
+const MAX_FILENAME = 255;
+
+/**
+ * The client's filename without control characters (a NUL cannot be stored as text in Postgres)
+ * and cut to a sane length.
+ */
+function safeFilename(given: string | undefined): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  const name = (given ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  return name.slice(0, MAX_FILENAME) || "upload";
+}
+
 export function readUpload(
   req: Request,
   options: { field: string; maxBytes: number },
@@ -69,8 +82,8 @@ export function readUpload(
     parser.on("file", (name, stream, info) => {
       stream.on("error", (error: Error) => fail(unreadable(error.message)));
       if (name !== options.field) {
-        failure ??= new AppError("validation", `unexpected file field "${name}"`, [
-          { field: name, message: `send the ledger in the field "${options.field}"` },
+        failure ??= new AppError("validation", `unexpected file field "${name ?? ""}"`, [
+          { field: name || "body", message: `send the ledger in the field "${options.field}"` },
         ]);
         stream.resume();
         return;
@@ -91,7 +104,7 @@ export function readUpload(
       });
       stream.on("end", () => {
         upload = {
-          filename: info.filename || "upload",
+          filename: safeFilename(info.filename),
           contentType: info.mimeType,
           data: new Uint8Array(Buffer.concat(chunks)),
           sha256: hash.digest("hex"),

@@ -112,6 +112,7 @@ export class Routes {
           throw new AppError(
             "forbidden",
             `role ${auth.role} may not ${spec.summary.toLowerCase()}`,
+            [{ field: "header.authorization", message: `a ${auth.role} key may not do this` }],
           );
         }
         res.locals.auth = auth;

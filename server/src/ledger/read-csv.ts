@@ -24,7 +24,12 @@ function checkWidth(text: string, delimiter: string, maxColumns: number): void {
 
 /** Decodes, sniffs and parses a CSV upload into text cells. */
 export function readCsv(data: Uint8Array, maxColumns: number): CsvTable {
-  const { text, encoding } = decodeText(data);
+  const decoded = decodeText(data);
+  const { encoding } = decoded;
+  // A stray NUL (damaged exports have them) cannot be stored as text in Postgres; it carries
+  // nothing, so it goes before anything reads the cells.
+  const nul = decoded.text.includes("\u0000");
+  const text = nul ? decoded.text.replaceAll("\u0000", "") : decoded.text;
   if (text.trim() === "") throw new LedgerFileError("empty", "The file is empty (0 rows).");
   const delimiter = sniffDelimiter(text);
   checkWidth(text, delimiter, maxColumns);
@@ -32,7 +37,9 @@ export function readCsv(data: Uint8Array, maxColumns: number): CsvTable {
   try {
     // csv-parse works on bytes: UTF-8 input is handed over as is, saving a re-encoding.
     const input =
-      encoding === "utf-8" ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : text;
+      encoding === "utf-8" && !nul
+        ? Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+        : text;
     rows = parse(input, {
       bom: true,
       delimiter,

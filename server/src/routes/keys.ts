@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { AppError } from "../app-error.ts";
 import { appendAudit } from "../audit/audit.ts";
-import { createApiKey, listApiKeys, revokeApiKey } from "../auth/api-keys.ts";
+import { createApiKey, listApiKeys, revokeApiKey, type KeyRevocations } from "../auth/api-keys.ts";
 import { Role, type Prisma, type PrismaClient } from "../db/client.ts";
 import type { Routes } from "../http/routes.ts";
 
@@ -27,7 +27,12 @@ const CreatedKeySchema = ApiKeySchema.extend({
   key: z.string().meta({ description: "The secret: shown in this response only, never stored" }),
 }).meta({ id: "CreatedApiKey" });
 
-export function registerKeys(routes: Routes, prisma: PrismaClient): void {
+/** `revocations`: this process's key caches, told of each revocation as it commits. */
+export function registerKeys(
+  routes: Routes,
+  prisma: PrismaClient,
+  revocations?: KeyRevocations,
+): void {
   routes.add({
     method: "get",
     path: "/v1/keys",
@@ -94,11 +99,11 @@ export function registerKeys(routes: Routes, prisma: PrismaClient): void {
       },
     },
     async handle({ params, auth, res }) {
-      const revoked = await revokeApiKey(prisma, {
-        tenantId: auth.tenantId,
-        keyId: params.id,
-        actor: `api-key:${auth.keyId}`,
-      });
+      const revoked = await revokeApiKey(
+        prisma,
+        { tenantId: auth.tenantId, keyId: params.id, actor: `api-key:${auth.keyId}` },
+        revocations,
+      );
       if (!revoked)
         throw new AppError("not_found", `no API key ${params.id}`, [
           { field: "params.id", message: "not found" },

@@ -74,7 +74,14 @@ const RowSchema = z
   .meta({ id: "LedgerRow" });
 
 export const RolesField = z
-  .partialRecord(z.enum(COLUMN_ROLES), z.union([z.string(), z.number().int().nonnegative()]))
+  .partialRecord(
+    z.enum(COLUMN_ROLES),
+    z.union([
+      // A header never holds a NUL, and Postgres cannot store one in text.
+      z.string().refine((name) => !name.includes("\u0000"), "a column name has no NUL character"),
+      z.number().int().nonnegative(),
+    ]),
+  )
   .meta({
     description:
       'Column roles to use instead of the inferred ones: { "amount": "Betrag", "date": 0 }',

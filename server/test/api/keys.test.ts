@@ -1,6 +1,13 @@
+import { once } from "node:events";
+import { connect, createServer, type Socket } from "node:net";
 import type { Request } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiKeyAuth } from "../../src/auth/api-keys.ts";
+import {
+  ApiKeyAuth,
+  KeyRevocations,
+  ListeningKeyRevocations,
+  revokeApiKey,
+} from "../../src/auth/api-keys.ts";
 import { createPrisma, type PrismaClient } from "../../src/db/client.ts";
 import { call, ROLES, startTestApi, type TestApi } from "../support/api-harness.ts";
 
@@ -170,29 +177,159 @@ describe("DELETE /v1/keys/:id", () => {
   });
 });
 
-describe("revocation across processes", () => {
-  let otherPrisma: PrismaClient;
-  beforeAll(() => {
-    otherPrisma = createPrisma(api.db.url);
-  });
-  afterAll(() => otherPrisma.$disconnect());
-
+describe("the key cache", () => {
   const request = (key: string) => ({ headers: { authorization: `Bearer ${key}` } }) as Request;
+  const refused = { code: "unauthenticated" };
 
-  it("is refused by another server's very next request", async () => {
-    const victim = await issue("viewer");
-    // Another process: its own ApiKeyAuth and its own database connections.
-    const other = new ApiKeyAuth(otherPrisma);
-    expect(await other.authenticate(request(victim.key))).toMatchObject({ keyId: victim.id });
-    expect((await call(api, admin(), "DELETE", `/v1/keys/${victim.id}`)).status).toBe(200);
-    await expect(other.authenticate(request(victim.key))).rejects.toMatchObject({
-      code: "unauthenticated",
-    });
+  /** Another server process: its own database connections, listener and cache. */
+  interface OtherServer {
+    prisma: PrismaClient;
+    revocations: KeyRevocations;
+    auth: ApiKeyAuth;
+  }
+  const servers: OtherServer[] = [];
+  afterAll(async () => {
+    for (const server of servers) {
+      await server.revocations.close();
+      await server.prisma.$disconnect();
+    }
   });
 
-  it("still writes last_used_at at most once a minute", async () => {
+  /** Listening on PostgreSQL unless given other revocations (the embedded database's). */
+  async function otherServer(revocations?: KeyRevocations): Promise<OtherServer> {
+    const listener = revocations ?? new ListeningKeyRevocations(api.db.url);
+    if (!listener.complete) await once(listener, "listening");
+    const prisma = createPrisma(api.db.url);
+    const server = { prisma, revocations: listener, auth: new ApiKeyAuth(prisma, listener) };
+    servers.push(server);
+    return server;
+  }
+
+  const revoke = (prisma: PrismaClient, keyId: string, revocations?: KeyRevocations) =>
+    revokeApiKey(prisma, { tenantId: api.tenants.a.id, keyId, actor: "cli" }, revocations);
+
+  // Not how keys are revoked (nobody is told): only a cache can still accept such a key, which
+  // shows whether the key was served from one.
+  const revokeUnannounced = (keyId: string) =>
+    api.prisma.apiKey.update({ where: { id: keyId }, data: { revokedAt: new Date() } });
+
+  it("keeps a key in memory while it hears every revocation, and only then", async () => {
+    const key = await issue("viewer");
+    const cached = await otherServer();
+    const uncached = new ApiKeyAuth(cached.prisma);
+    await cached.auth.authenticate(request(key.key));
+    await uncached.authenticate(request(key.key));
+    await revokeUnannounced(key.id);
+    expect(await cached.auth.authenticate(request(key.key))).toMatchObject({ keyId: key.id });
+    await expect(uncached.authenticate(request(key.key))).rejects.toMatchObject(refused);
+  });
+
+  it("asks the database again once its listener is closed", async () => {
+    const key = await issue("viewer");
+    const server = await otherServer();
+    await server.auth.authenticate(request(key.key));
+    await server.revocations.close();
+    await revokeUnannounced(key.id);
+    await expect(server.auth.authenticate(request(key.key))).rejects.toMatchObject(refused);
+  });
+
+  it("is refused by another server from its very next request on", async () => {
+    const one = await otherServer();
+    const other = await otherServer();
+    // Repeated: the commit's notification would often, not always, beat the next request.
+    for (let round = 0; round < 20; round++) {
+      const victim = await issue("viewer");
+      for (const server of [one, other]) {
+        expect(await server.auth.authenticate(request(victim.key))).toMatchObject({
+          keyId: victim.id,
+        });
+      }
+      await revoke(one.prisma, victim.id, one.revocations);
+      await expect(other.auth.authenticate(request(victim.key))).rejects.toMatchObject(refused);
+    }
+  });
+
+  it("with the embedded database, forgets a key revoked in its process at commit", async () => {
+    const [kept, victim] = [await issue("viewer"), await issue("viewer")];
+    const embedded = await otherServer(new KeyRevocations());
+    for (const { key } of [kept, victim]) await embedded.auth.authenticate(request(key));
+    await revokeUnannounced(kept.id);
+    await revoke(embedded.prisma, victim.id, embedded.revocations);
+    expect(await embedded.auth.authenticate(request(kept.key))).toMatchObject({ keyId: kept.id });
+    await expect(embedded.auth.authenticate(request(victim.key))).rejects.toMatchObject(refused);
+  });
+
+  it("does not keep a key whose lookup overlapped a revocation", async () => {
+    const key = await issue("viewer");
+    const embedded = await otherServer(new KeyRevocations());
+    const lookup = embedded.auth.authenticate(request(key.key));
+    // Heard while the lookup is in flight: what it reads may be stale by the time it returns.
+    embedded.revocations.revoked(key.id);
+    await lookup;
+    await revokeUnannounced(key.id);
+    await expect(embedded.auth.authenticate(request(key.key))).rejects.toMatchObject(refused);
+  });
+
+  it("asks the database while its listener is down, and starts afresh when it is back", async () => {
+    const [early, during, later] = [
+      await issue("viewer"),
+      await issue("viewer"),
+      await issue("viewer"),
+    ];
+    const listeners = async () =>
+      (
+        await api.prisma.$queryRaw<{ pid: number }[]>`
+          SELECT pid FROM pg_stat_activity
+          WHERE datname = current_database() AND application_name = 'offgridflow key revocations'`
+      ).map(({ pid }) => pid);
+    const others = new Set(await listeners());
+    const server = await otherServer();
+    const own = (await listeners()).filter((pid) => !others.has(pid));
+    expect(own).toHaveLength(1);
+    await server.auth.authenticate(request(early.key));
+
+    const down = once(server.revocations, "reset");
+    const back = once(server.revocations, "listening");
+    await api.prisma.$queryRaw`SELECT pg_terminate_backend(${own[0]}::int)`;
+    await down;
+    expect(server.revocations.complete).toBe(false);
+    // Its notification is lost: nobody listens.
+    await revoke(api.prisma, early.id);
+    await expect(server.auth.authenticate(request(early.key))).rejects.toMatchObject(refused);
+    // Looked up while down, so not kept.
+    await server.auth.authenticate(request(during.key));
+    await revokeUnannounced(during.id);
+    await expect(server.auth.authenticate(request(during.key))).rejects.toMatchObject(refused);
+
+    await back;
+    await expect(server.auth.authenticate(request(early.key))).rejects.toMatchObject(refused);
+    // Caching again.
+    await server.auth.authenticate(request(later.key));
+    await revokeUnannounced(later.id);
+    expect(await server.auth.authenticate(request(later.key))).toMatchObject({ keyId: later.id });
+  });
+
+  it("takes a listener that stops answering for lost, and asks the database", async () => {
+    const key = await issue("viewer");
+    const path = await networkPath(new URL(api.db.url));
+    try {
+      const server = await otherServer(new ListeningKeyRevocations(path.url));
+      await server.auth.authenticate(request(key.key));
+      path.stall();
+      await revokeUnannounced(key.id);
+      await expect(server.auth.authenticate(request(key.key))).rejects.toMatchObject(refused);
+      expect(server.revocations.complete).toBe(false);
+    } finally {
+      await path.close();
+    }
+  });
+
+  it.each([
+    ["without a cache", async () => new ApiKeyAuth((await otherServer()).prisma)],
+    ["with a cache", async () => (await otherServer()).auth],
+  ])("still writes last_used_at at most once a minute, %s", async (_, makeAuth) => {
     const used = await issue("viewer");
-    const other = new ApiKeyAuth(otherPrisma);
+    const other = await makeAuth();
     await other.authenticate(request(used.key));
     const lastUsed = async () =>
       (await api.prisma.apiKey.findUniqueOrThrow({ where: { id: used.id } })).lastUsedAt;
@@ -203,3 +340,41 @@ describe("revocation across processes", () => {
     expect(await lastUsed()).toEqual(first);
   });
 });
+
+/**
+ * A TCP path to the database that can stall: its connections stay open but carry nothing more,
+ * as when a network drops them without a word. Later connections pass.
+ */
+async function networkPath(database: URL): Promise<{
+  url: string;
+  stall(): void;
+  close(): Promise<void>;
+}> {
+  const sockets: Socket[] = [];
+  const server = createServer((near) => {
+    const far = connect(Number(database.port), database.hostname);
+    for (const socket of [near, far]) {
+      socket.on("error", () => undefined);
+      sockets.push(socket);
+    }
+    near.pipe(far).pipe(near);
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const address = server.address();
+  const url = new URL(database);
+  url.port = String(typeof address === "object" && address ? address.port : 0);
+  return {
+    url: url.toString(),
+    stall() {
+      for (const socket of sockets) {
+        socket.unpipe();
+        socket.pause();
+      }
+    },
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((done) => server.close(done));
+    },
+  };
+}

@@ -84,6 +84,36 @@ describe("uploads", () => {
   });
 });
 
+describe("text Postgres cannot store", () => {
+  it("NUL characters in a CSV are dropped before the ledger is stored, header included", async () => {
+    const upload = await call(
+      api,
+      api.tenants.a.keys.editor,
+      "POST",
+      "/v1/ledgers",
+      // Two stray NULs among 100 rows: damaged, but text (binary data is refused whole).
+      fileForm(
+        "nul.csv",
+        `date,ven\u0000dor,amount\n2024-01-01,A\u0000B,1\n${"2024-01-02,Vendor C,2\n".repeat(99)}`,
+      ),
+    );
+    expect(upload.status).toBe(202);
+    await api.importsIdle();
+    const ledger = (
+      await call(api, api.tenants.a.keys.viewer, "GET", `/v1/ledgers/${upload.json.id}`)
+    ).json;
+    expect(ledger).toMatchObject({ status: "done", rows: { total: 100 } });
+    expect(ledger.layout.columns).toEqual(["date", "vendor", "amount"]);
+    const rows = await call(
+      api,
+      api.tenants.a.keys.viewer,
+      "GET",
+      `/v1/ledgers/${upload.json.id}/rows`,
+    );
+    expect(rows.json.rows[0].raw.vendor).toBe("AB");
+  });
+});
+
 describe("JSON bodies", () => {
   const estimate = { activity: "fuel.natural_gas", quantity: 1, unit: "therm", year: 2024 };
 

@@ -2,11 +2,13 @@
  * A real API on 127.0.0.1 over a fresh database on the real Postgres server, with two tenants
  * and one API key per role in each. Imports run in process unless a test gives its own jobs.
  */
+import { once } from "node:events";
 import type { Server } from "node:http";
 import { createApp } from "../../src/api.ts";
-import { ApiKeyAuth, createApiKey } from "../../src/auth/api-keys.ts";
+import { ApiKeyAuth, createApiKey, ListeningKeyRevocations } from "../../src/auth/api-keys.ts";
 import type { PrismaClient, Role } from "../../src/db/client.ts";
 import { defaultAddinFiles } from "../../src/http/addin-files.ts";
+import { answerClientErrors } from "../../src/http/client-error.ts";
 import { InProcessImportJobs, type ImportJobs } from "../../src/jobs/import-jobs.ts";
 import { importLedgerProcessor, markImportFailed } from "../../src/jobs/import-ledger.ts";
 import type { CandidateChooser } from "../../src/mapping/llm/chooser.ts";
@@ -63,10 +65,15 @@ export async function startTestApi(
     },
   );
   const jobs: ImportJobs = options.jobs ?? inProcess;
+  // As on a server over PostgreSQL, keys are cached once this listener hears revocations; tests
+  // start with the cache in use.
+  const revocations = new ListeningKeyRevocations(db.url);
+  const cacheInUse = once(revocations, "listening");
   const app = createApp({
     prisma,
     jobs,
-    authenticate: new ApiKeyAuth(prisma).authenticate,
+    authenticate: new ApiKeyAuth(prisma, revocations).authenticate,
+    revocations,
     metrics,
     maxUploadBytes: options.maxUploadBytes ?? 20 * 2 ** 20,
     mapping: { chooser: options.chooser },
@@ -75,6 +82,7 @@ export async function startTestApi(
   });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
+    answerClientErrors(listening);
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
@@ -82,6 +90,7 @@ export async function startTestApi(
     a: await tenantWithKeys(prisma, "Tenant A"),
     b: await tenantWithKeys(prisma, "Tenant B"),
   };
+  await cacheInUse;
   return {
     url: `http://127.0.0.1:${port}`,
     db,
@@ -93,6 +102,7 @@ export async function startTestApi(
     async close() {
       await new Promise((done) => server.close(done));
       await inProcess.close();
+      await revocations.close();
       await db.drop();
     },
   };

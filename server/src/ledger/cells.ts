@@ -32,6 +32,23 @@ export function cellText(value: CellValue | undefined): string {
   return typeof value === "number" ? String(value) : value;
 }
 
+/**
+ * Longer cells are text, never a number or a date: the value parsers refuse them before any
+ * pattern runs, so a cell holding pages of text costs no more than a short one.
+ */
+export const MAX_VALUE_CHARS = 100;
+
+/** The cell trimmed, or undefined when it is too long to hold a number or a date. */
+export function valueText(text: string): string | undefined {
+  const trimmed = text.trim();
+  return trimmed.length > MAX_VALUE_CHARS ? undefined : trimmed;
+}
+
+/** The cell as a row's error quotes it: only its start when it is long. */
+export function quoted(text: string): string {
+  return text.length > MAX_VALUE_CHARS ? `"${text.slice(0, MAX_VALUE_CHARS)}…"` : `"${text}"`;
+}
+
 /** Index of the last non-blank cell, -1 for a blank row. */
 export function lastFilledIndex(row: readonly CellValue[]): number {
   for (let i = row.length - 1; i >= 0; i--) if (!isBlankCell(row[i])) return i;

@@ -1,4 +1,4 @@
-import { isoDateOf } from "./cells.ts";
+import { isoDateOf, quoted, valueText } from "./cells.ts";
 import { monthNumber } from "./month-names.ts";
 
 /** How "03/04/2024" is read: 3 April (dmy) or March 4 (mdy). */
@@ -7,7 +7,7 @@ export type DayOrder = "dmy" | "mdy";
 export type DateReading = { ok: true; iso: string; format: string } | { ok: false; reason: string };
 
 /** An optional time of day after the date ("2024-01-15T00:00:00.000Z", "15.01.2024 08:30"); dropped. */
-const TIME = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[ap]m)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?`;
+const TIME = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[ap]m\s*)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
 const YEAR_FIRST = new RegExp(String.raw`^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})${TIME}$`, "i");
 const YEAR_LAST = new RegExp(String.raw`^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})${TIME}$`, "i");
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
@@ -19,8 +19,11 @@ const MONTH_NAME_DAY = new RegExp(
   String.raw`^(\p{L}+)\.?[\s/-]*(\d{1,2})(?:st|nd|rd|th)?\.?,?[\s/-]*(\d{4}|\d{2})${TIME}$`,
   "iu",
 );
-/** Spanish and Portuguese long dates: "15 de enero de 2024". */
-const DE_PARTICLE = /\s+de\s+/gi;
+/**
+ * Spanish and Portuguese long dates: "15 de enero de 2024". The spaces are matched from the
+ * character before them: a pattern starting with `\s+` would rescan a run of spaces from each.
+ */
+const DE_PARTICLE = /(^|\S)\s+de\s+/gi;
 /** Excel serial day numbers written as text ("45306"); five digits span 1927 to 2173. */
 const SERIAL_TEXT = /^\d{5}(?:[.,]\d+)?$/;
 
@@ -92,7 +95,8 @@ export function excelSerialDate(serial: number): DateReading {
  * dotted dates are always day first and four-digit-year-first dates always year-month-day.
  */
 export function parseDate(text: string, order: DayOrder): DateReading {
-  let s = text.trim();
+  let s = valueText(text);
+  if (s === undefined) return { ok: false, reason: `${quoted(text)} is not a date` };
   let m = YEAR_LAST.exec(s);
   if (m) {
     const [, a = "", sep = "", b = "", y = ""] = m;
@@ -111,7 +115,7 @@ export function parseDate(text: string, order: DayOrder): DateReading {
     return checked(text, Number(y), Number(month), Number(day), "YYYYMMDD");
   }
   if (SERIAL_TEXT.test(s)) return excelSerialDate(Number(s.replace(",", ".")));
-  s = s.replace(DE_PARTICLE, " ");
+  s = s.replace(DE_PARTICLE, "$1 ");
   if ((m = DAY_MONTH_NAME.exec(s))) {
     const [, day = "", name = "", y = ""] = m;
     const month = monthNumber(name);
@@ -136,12 +140,12 @@ export function parseDate(text: string, order: DayOrder): DateReading {
         `MMM D, ${y.length === 4 ? "YYYY" : "YY"}`,
       );
   }
-  return { ok: false, reason: `"${text}" is not a date` };
+  return { ok: false, reason: `${quoted(text)} is not a date` };
 }
 
 /** What a single slash or dash date says about its column's order: "25/12/2023" is dmy, "01/15/2024" mdy. */
 export function dayOrderEvidence(text: string): DayOrder | undefined {
-  const m = YEAR_LAST.exec(text.trim());
+  const m = YEAR_LAST.exec(valueText(text) ?? "");
   if (!m || m[2] === ".") return undefined;
   const first = Number(m[1]);
   const second = Number(m[3]);
@@ -152,7 +156,8 @@ export function dayOrderEvidence(text: string): DayOrder | undefined {
 
 /** Written like a date, valid or not ("31.02.2024" is date-like): tells date cells from totals labels. */
 export function looksLikeDate(text: string): boolean {
-  const s = text.trim().replace(DE_PARTICLE, " ");
+  const s = valueText(text)?.replace(DE_PARTICLE, "$1 ");
+  if (s === undefined) return false;
   if (YEAR_LAST.test(s) || YEAR_FIRST.test(s)) return true;
   const named = DAY_MONTH_NAME.exec(s) ?? MONTH_NAME_DAY.exec(s);
   if (!named) return false;

@@ -1,3 +1,4 @@
+import { quoted, valueText } from "./cells.ts";
 import { currencyCode } from "./currencies.ts";
 import type { NumberFormat } from "./schema.ts";
 
@@ -6,13 +7,21 @@ export type NumberReading =
 
 /** Currency signs and codes accepted before or after a number ("€ 1.234,56", "12,50 kr", "CHF 12.50"). */
 const LEADING_MARK = /^([-+]|US\$|[€£$¥]|[A-Z]{3}(?=[\s\d.,(+-])|kr\.?(?=[\s\d])|Fr\.)\s*/i;
-const TRAILING_MARK = /\s*(-|[€£$¥]|(?<=[\d\s)])[A-Z]{3}|kr\.?|:-|Fr\.)$/i;
+/**
+ * The spaces before a trailing mark are trimmed off afterwards: a leading `\s*` would read a run
+ * of spaces again from each space in it.
+ */
+const TRAILING_MARK = /(-|[€£$¥]|(?<=[\d\s)])[A-Z]{3}|kr\.?|:-|Fr\.)$/i;
 /** Thin, no-break and narrow no-break spaces are thousands separators in French and Nordic exports. */
 const SPACES = /[\u00a0\u2009\u202f]/g;
 /** U+2212 MINUS SIGN, which typeset exports use instead of a hyphen. */
 const MINUS_SIGN = /\u2212/g;
 const SCIENTIFIC = /^\d+(?:[.,]\d+)?e[-+]?\d+$/i;
-const BODY = /^[\d.,' ’]*\d[\d.,' ’]*$/;
+/**
+ * Digits and separators with at least one digit, the first one: were digits allowed before it,
+ * the two runs around it could split a long number every way.
+ */
+const BODY = /^[.,' ’]*\d[\d.,' ’]*$/;
 /** Most cells are bare digits and separators: no affixes to peel. */
 const PLAIN_BODY = /^\d[\d.,]*$/;
 
@@ -27,6 +36,7 @@ interface Affixes {
  * "1.234,56-" (SAP/DATEV trailing minus), "-€ 1.234,56", "$(1,234.56)", "12,50 EUR".
  */
 function stripAffixes(text: string): Affixes | undefined {
+  if (valueText(text) === undefined) return undefined;
   if (PLAIN_BODY.test(text)) return { body: text, negative: false };
   let s = text.replace(SPACES, " ").replace(MINUS_SIGN, "-").trim();
   let negative = false;
@@ -47,7 +57,7 @@ function stripAffixes(text: string): Affixes | undefined {
         if (/^[a-z]{3}$/i.test(mark) && !currencyCode(mark)) return undefined;
         currency = currencyCode(mark) ?? currency;
       }
-      s = match.index === 0 ? s.slice(match[0].length) : s.slice(0, match.index);
+      s = match.index === 0 ? s.slice(match[0].length) : s.slice(0, match.index).trimEnd();
       changed = true;
     }
   }
@@ -80,15 +90,16 @@ function success(value: number, decimals: number, currency: string | undefined):
  */
 export function parseNumber(text: string, format: NumberFormat): NumberReading {
   const affixes = stripAffixes(text);
-  if (!affixes || affixes.body === "") return { ok: false, reason: `"${text}" is not a number` };
+  if (!affixes || affixes.body === "")
+    return { ok: false, reason: `${quoted(text)} is not a number` };
   const { body, negative, currency } = affixes;
   const sign = negative ? -1 : 1;
   if (SCIENTIFIC.test(body)) return success(sign * Number(body.replace(",", ".")), 0, currency);
-  if (!BODY.test(body)) return { ok: false, reason: `"${text}" is not a number` };
+  if (!BODY.test(body)) return { ok: false, reason: `${quoted(text)} is not a number` };
   const point = POINT_DECIMAL.exec(body);
   const comma = COMMA_DECIMAL.exec(body);
   if (!point && !comma) {
-    return { ok: false, reason: `"${text}" has separators where no number format puts them` };
+    return { ok: false, reason: `${quoted(text)} has separators where no number format puts them` };
   }
   // Read both ways, a body with a point or comma means two different numbers: the column decides.
   const decimalComma = point && comma ? format === "eu" && /[.,]/.test(body) : !point;

@@ -6,7 +6,7 @@ import { parseNumber, type NumberReading } from "./numbers.ts";
 import type { FieldError, NumberFormat, ParsedRow, RoleMap, RowFields } from "./schema.ts";
 
 /** Accounting formats show zero or "nothing" as a dash; it is an empty cell, not a bad number. */
-const EMPTY_OR_DASH = /^\s*[-–—]?\s*$/;
+const EMPTY_OR_DASH = /^\s*(?:[-–—]\s*)?$/;
 
 const EXCEL_DATE = "Excel date";
 

@@ -7,7 +7,7 @@
 import { isRowError, type Activity, type Outcome } from "@offgridflow/engine";
 import { readLedger, type ParsedRow } from "../ledger/index.ts";
 import type { MappingRow, Proposal } from "./proposal.ts";
-import { scopeOfCategory } from "./proposal.ts";
+import { analysedRow, scopeOfCategory } from "./proposal.ts";
 import { extractQuantity, normaliseLedgerUnit } from "./quantities/index.ts";
 import { Mapper, REVIEW_THRESHOLD, type MapperOptions, type PatternDecision } from "./mapper.ts";
 import { inferCountry } from "./country.ts";
@@ -85,7 +85,7 @@ export function mapRow(
   decision: PatternDecision,
   options: MapOptions,
 ): MappedRow {
-  const fields = parsed.fields as MappingRow;
+  const fields = analysedRow(parsed.fields);
   const { proposal } = decision;
   const estimated = estimateMapped(proposal, fields, quantityOf(fields, options.numberFormat), {
     id: String(parsed.rowNumber),
@@ -134,7 +134,7 @@ export async function mapRows(
   // Each row's pattern once: deciding and looking the decision up both need it.
   const patterns: { row: MappingRow; pattern: string }[] = [];
   for (const parsed of rows) {
-    const row = parsed.fields as MappingRow;
+    const row = analysedRow(parsed.fields);
     patterns.push({ row, pattern: patternOf(row) });
     if (slice.over()) await slice.pause();
   }

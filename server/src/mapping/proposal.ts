@@ -37,6 +37,25 @@ export const MappingRowSchema = RowFieldsSchema;
 
 export type MappingRow = z.infer<typeof MappingRowSchema>;
 
+/**
+ * The most of each text of a row the mapping layer reads. Booking texts, vendor and account
+ * names are a line or two; a cell holding pages (a pasted document, a hostile upload) is read
+ * this far and no further, so that one row cannot hold up an import or a /v1/map/batch request
+ * for long. The cell itself is kept as uploaded (`ParsedRow.raw`).
+ */
+export const MAX_ANALYSED_CHARS = 2_000;
+
+const TEXT_FIELDS = ["vendor", "description", "accountCode", "accountName", "unit"] as const;
+
+/** The row as the mapping layer reads it: each text cut to MAX_ANALYSED_CHARS. */
+export function analysedRow(fields: MappingRow): MappingRow {
+  const long = TEXT_FIELDS.filter((field) => (fields[field]?.length ?? 0) > MAX_ANALYSED_CHARS);
+  if (long.length === 0) return fields;
+  const cut = { ...fields };
+  for (const field of long) cut[field] = fields[field]?.slice(0, MAX_ANALYSED_CHARS);
+  return cut;
+}
+
 export function scopeOfCategory(category: Category): 1 | 2 | 3 | null {
   return scopeOf(category) ?? null;
 }

@@ -14,7 +14,7 @@ import type { NumberFormat } from "../ledger/schema.ts";
 import { CandidateSchema, type Candidate } from "./candidate.ts";
 import { quantityOf } from "./map-ledger.ts";
 import { vendorOf } from "./pattern.ts";
-import { scopeOfCategory, type MappingRow, type Proposal } from "./proposal.ts";
+import { analysedRow, scopeOfCategory, type MappingRow, type Proposal } from "./proposal.ts";
 import { retrieveCandidates } from "./retrieval/index.ts";
 import { storeResult } from "./stored-result.ts";
 import { estimateMapped } from "./to-activity.ts";
@@ -71,7 +71,7 @@ function numberFormatOf(ledger: ReviewRow["ledger"]): NumberFormat | undefined {
 
 /** Candidates for a waiting row, computed afresh: retrieval is deterministic. */
 export function candidatesFor(row: ReviewRow): Candidate[] {
-  const fields = row.parsed as MappingRow;
+  const fields = analysedRow(row.parsed as MappingRow);
   return retrieveCandidates(fields, {
     country: row.ledger.country ?? undefined,
     quantity: quantityOf(fields, numberFormatOf(row.ledger)),
@@ -131,7 +131,7 @@ function recalculate(
       category: current.category,
     };
   }
-  const fields = row.parsed as MappingRow;
+  const fields = analysedRow(row.parsed as MappingRow);
   const estimated = estimateMapped(
     proposal,
     fields,
@@ -239,7 +239,9 @@ export async function decideReview(
     ? {
         kind: decision.learn,
         pattern:
-          decision.learn === "vendor" ? vendorOf(row.parsed as MappingRow) : (row.pattern ?? ""),
+          decision.learn === "vendor"
+            ? vendorOf(analysedRow(row.parsed as MappingRow))
+            : (row.pattern ?? ""),
         category: proposal.category,
         activity: proposal.activity,
         naics: proposal.naics,

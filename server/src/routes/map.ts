@@ -56,7 +56,9 @@ function accountFields(
   account: string | undefined,
 ): Pick<ParsedRow["fields"], "accountCode" | "accountName"> {
   if (!account) return {};
-  const match = /^(\d[\d.\-/]*)(?:\s+[-–:]?\s*(.+))?$/.exec(account);
+  // The name starts at its first non-space: spaces matched by two quantifiers in a row would be
+  // tried split every way between them.
+  const match = /^(\d[\d.\-/]*)(?:\s+(?:[-–:]\s*)?(\S.*))?$/.exec(account);
   if (!match) return { accountName: account };
   return { accountCode: match[1], ...(match[2] ? { accountName: match[2] } : {}) };
 }

@@ -9,6 +9,7 @@
  * Anything else matches whole words or phrases only.
  */
 import { normalise } from "../rules/text.ts";
+import { SpellingIndex } from "./spelling-index.ts";
 
 export interface Concept {
   /** Words of the factor tables, space-separated. */
@@ -407,20 +408,8 @@ export function spellings(concept: Concept): string[] {
   return concept.words.flatMap((line) => line.split("|").map((word) => word.trim()));
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-
-/** `strom*` → words starting with `strom`; `*strom` → ending with it; else the whole word. */
-function wordPattern(word: string): string {
-  const core = escape(word.replace(/^\*|\*$/g, ""));
-  const head = word.startsWith("*") ? "[a-z]*" : "\\b";
-  const tail = word.endsWith("*") ? "[a-z]*" : "\\b";
-  return `${head}${core}${tail}`;
-}
-
-const CONCEPT_PATTERNS: readonly [english: string, pattern: RegExp][] = Object.values(CONCEPTS).map(
-  (concept) => [concept.english, new RegExp(spellings(concept).map(wordPattern).join("|"))],
+const CONCEPT_INDEX = new SpellingIndex(
+  Object.values(CONCEPTS).map((concept) => [concept.english, spellings(concept)] as const),
 );
 
 /** ASHRAE refrigerant numbers as ledgers write them: "R-410A", "R 32", "r134a". */
@@ -436,12 +425,7 @@ export function normaliseLedgerText(text: string | undefined): string {
 
 /** The concepts a normalised ledger text names, in vocabulary order. */
 export function conceptsIn(text: string): ConceptMatch[] {
-  const found: ConceptMatch[] = [];
-  for (const [english, pattern] of CONCEPT_PATTERNS) {
-    const word = pattern.exec(text)?.[0];
-    if (word) found.push({ english, word });
-  }
-  return found;
+  return CONCEPT_INDEX.find(text).map(({ key, word }) => ({ english: key, word }));
 }
 
 /** Refrigerant numbers in a normalised text, spelled as library keys spell them (`r410a`). */

@@ -43,7 +43,7 @@ function votesFrom<T>(
 }
 
 function fieldVotes(text: string, field: Field): Vote[] {
-  const matched = (rule: TextRule<unknown>) => text.match(rule.pattern)?.[0] ?? "";
+  const matched = (rule: TextRule<unknown>) => rule.pattern.exec(text)?.[0] ?? "";
   return [
     ...votesFrom(
       NOT_EMISSIONS_RULES,

@@ -5,13 +5,17 @@
  * Weight 3 marks phrases that name the activity so precisely that they overrule the account
  * (e.g. EV charging booked on a fuel account, a meter-operator fee on the electricity account);
  * weight 1 marks words that only hint.
+ *
+ * "X, and later Y" is `followedBy(X, Y)`, not `X.*Y`, which would read the rest of the line again
+ * from every X (text-pattern.ts).
  */
 import type { ActivityFamily } from "./families.ts";
+import { anyOf, followedBy, type TextPattern } from "./text-pattern.ts";
 import type { TextRule } from "./text.ts";
 
 type Rule = TextRule<ActivityFamily>;
 
-function rules(value: ActivityFamily, weight: 1 | 2 | 3, ...patterns: RegExp[]): Rule[] {
+function rules(value: ActivityFamily, weight: 1 | 2 | 3, ...patterns: TextPattern[]): Rule[] {
   return patterns.map((pattern) => ({ value, pattern, weight }));
 }
 
@@ -75,7 +79,11 @@ export const ENERGY_KEYWORDS: Rule[] = [
   ...rules(
     "electricity.grid",
     3,
-    /ladevorg|ladestrom|ladesaeule|\bcharging\b|laadsessie|laadpas|recharges? .*(badge|borne|vehicule|flotte)|laddning|ladekort|\bev charg/,
+    anyOf(
+      /ladevorg|ladestrom|ladesaeule|\bcharging\b|laadsessie|laadpas/,
+      followedBy(/recharges? /, /badge|borne|vehicule|flotte/),
+      /laddning|ladekort|\bev charg/,
+    ),
   ),
   ...rules(
     "electricity.grid",
@@ -107,12 +115,19 @@ export const TRAVEL_KEYWORDS: Rule[] = [
   ...rules(
     "spend.travel_agency",
     3,
-    /booking fee|buchungsgebuehr|frais de (reservation|service agence)|boekingskosten|reserveringskosten|agency fee|service fee .*travel/,
+    anyOf(
+      /booking fee|buchungsgebuehr|frais de (reservation|service agence)|boekingskosten|reserveringskosten|agency fee/,
+      followedBy(/service fee /, /travel/),
+    ),
   ),
   ...rules(
     "travel.air",
     2,
-    /\bflug|\bflight|airfare|\be-?tkt\b|\bvol\b|\bvlucht|\bvuelo|\bflyg|\bfly\b|seat upgrade|economy|business class|premium economy|world traveller|\b[a-z]{3}-[a-z]{3}(-[a-z]{3})?\b.*(rt|rtn|return|econ|pax|v\.v\.)/,
+    anyOf(
+      /\bflug|\bflight|airfare|\be-?tkt\b|\bvol\b|\bvlucht|\bvuelo|\bflyg|\bfly\b|seat upgrade|economy|business class|premium economy|world traveller/,
+      // An airport pair ("fra-jfk", "sfo-den-sfo": the pair is enough) and a return or a fare.
+      followedBy(/\b[a-z]{3}-[a-z]{3}\b/, /rt|rtn|return|econ|pax|v\.v\./),
+    ),
   ),
   ...rules(
     "travel.rail",
@@ -137,7 +152,7 @@ export const TRAVEL_KEYWORDS: Rule[] = [
   ...rules(
     "travel.car_private",
     2,
-    /mileage|km-?geld|kilometergeld|kilometervergoeding|indemnites? kilometriques?|\bik\b|kilometraje|milersaettning|bilgodtgjoerelse|priv\.? ?pkw|own car|\bmi @|\bmiles @|\d+ ?km a /,
+    /mileage|km-?geld|kilometergeld|kilometervergoeding|indemnites? kilometriques?|\bik\b|kilometraje|milersaettning|bilgodtgjoerelse|priv\.? ?pkw|own car|\bmi @|\bmiles @|\b\d+ ?km a /,
   ),
 ];
 
@@ -271,7 +286,11 @@ export const SPEND_KEYWORDS: Rule[] = [
   ...rules(
     "spend.events",
     2,
-    /trade show|\bbooth\b|standflaeche|messe\b|messestand|salon professionnel|beursstand|\bexpo\b|conference .*(booth|deposit|sponsor)|feria/,
+    anyOf(
+      /trade show|\bbooth\b|standflaeche|messe\b|messestand|salon professionnel|beursstand|\bexpo\b/,
+      followedBy(/conference /, /booth|deposit|sponsor/),
+      /feria/,
+    ),
   ),
   ...rules(
     "spend.cleaning_services",
@@ -370,12 +389,19 @@ export const SPEND_KEYWORDS: Rule[] = [
   ...rules(
     "spend.hvac_maintenance",
     2,
-    /hvac|klima|air con|airco|climatisation|kaelte|koeltechniek|dichtheitspruefung|leak (check|test)|f-gas|koelinstallatie|\bpm\b.*hvac/,
+    anyOf(
+      /hvac|klima|air con|airco|climatisation|kaelte|koeltechniek|dichtheitspruefung|leak (check|test)|f-gas|koelinstallatie/,
+      followedBy(/\bpm\b/, /hvac/),
+    ),
   ),
   ...rules(
     "spend.equipment_rental",
     2,
-    /kurzzeitmiete|equipment hire|\bhire\b|plant hire|location (de )?materiel|verhuur|huur .*(heftruck|hoogwerker)|alquiler de (equipo|maquinaria)|uthyrning/,
+    anyOf(
+      /kurzzeitmiete|equipment hire|\bhire\b|plant hire|location (de )?materiel|verhuur/,
+      followedBy(/huur /, /heftruck|hoogwerker/),
+      /alquiler de (equipo|maquinaria)|uthyrning/,
+    ),
   ),
   ...rules(
     "spend.machinery",
@@ -463,7 +489,14 @@ export const SPEND_KEYWORDS: Rule[] = [
   ...rules(
     "spend.vehicles",
     2,
-    /panel van|\bvan\b.*purchase|neufahrzeug|vehicule neuf|tracteur .*neuf|\bneuf\b.*immatric|nieuwe (auto|bestelwagen)|vehiculo nuevo/,
+    anyOf(
+      /panel van/,
+      followedBy(/\bvan\b/, /purchase/),
+      /neufahrzeug|vehicule neuf/,
+      followedBy(/tracteur /, /neuf/),
+      followedBy(/\bneuf\b/, /immatric/),
+      /nieuwe (auto|bestelwagen)|vehiculo nuevo/,
+    ),
   ),
   ...rules(
     "spend.merchandise_ceramics",
@@ -475,7 +508,11 @@ export const SPEND_KEYWORDS: Rule[] = [
     2,
     /cushion|curtain|\blinen\b|throws|bedding|bettwaesche|kissen|housse|coussin|kussens|dekbed/,
   ),
-  ...rules("spend.merchandise_furniture", 1, /dining chairs|sofa|tables? .*range|armchair/),
+  ...rules(
+    "spend.merchandise_furniture",
+    1,
+    anyOf(/dining chairs|sofa/, followedBy(/tables? /, /range/), /armchair/),
+  ),
   ...rules(
     "spend.utility_services",
     1,
@@ -488,7 +525,11 @@ export const LEASED_KEYWORDS: Rule[] = [
   ...rules(
     "leased.building",
     3,
-    /coworking|co-working|dedicated desks?|hot desks?|flex office|wework|regus|spaces\b|service charge.*(common|energy)|common parts|nebenkosten gemeinschaft|charges communes|servicekosten/,
+    anyOf(
+      /coworking|co-working|dedicated desks?|hot desks?|flex office|wework|regus|spaces\b/,
+      followedBy(/service charge/, /common|energy/),
+      /common parts|nebenkosten gemeinschaft|charges communes|servicekosten/,
+    ),
   ),
   ...rules(
     "investment.equity",

@@ -2,6 +2,7 @@
  * Text normalisation shared by every rule module: rules are written against lower-case ASCII so
  * one pattern matches `Heizöl`, `Heizoel` and `HEIZOL`, `Électricité` and `electricite`.
  */
+import type { TextPattern } from "./text-pattern.ts";
 
 /** Lower case, diacritics stripped, German ß and ligatures spelled out. */
 export function normalise(text: string | undefined): string {
@@ -22,7 +23,7 @@ export function normalise(text: string | undefined): string {
 /** A pattern with what it stands for and how strongly (1 weak hint, 2 normal, 3 decisive). */
 export interface TextRule<T> {
   value: T;
-  pattern: RegExp;
+  pattern: TextPattern;
   weight: 1 | 2 | 3;
 }
 

@@ -27,8 +27,10 @@ import { tenantMapper } from "../mapping/tenant-memory.ts";
 import { IMPORT_ATTEMPTS, type ImportProcessor } from "./import-jobs.ts";
 import { readLedgerOffThread } from "./ledger-reader.ts";
 
-// Rows per INSERT: large enough to amortise round trips, small enough for steady progress.
-const CHUNK = 5_000;
+// Rows per INSERT: large enough to amortise round trips, small enough for steady progress and
+// for the serving thread, which builds each chunk's JSON (and, with the embedded database, runs
+// the INSERT itself), to answer other requests between chunks.
+const CHUNK = 1_000;
 // Progress shares: reading the file, mapping, then storing rows.
 const READ_DONE = 20;
 const MAP_DONE = 40;

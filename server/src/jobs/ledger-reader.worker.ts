@@ -6,7 +6,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { LedgerFileError, readLedger, type ReadLedgerOptions } from "../ledger/index.ts";
 import type { ReaderMessage } from "./ledger-reader.ts";
 
-const ROWS_PER_MESSAGE = 2_000;
+const ROWS_PER_MESSAGE = 500;
 
 const { data, options } = workerData as { data: Uint8Array; options: ReadLedgerOptions };
 const post = (message: ReaderMessage) => parentPort?.postMessage(message);

@@ -2,15 +2,10 @@
  * `offgridflow keys list` and `keys revoke` against a fresh database on the real Postgres server
  * (DATABASE_URL), as an operator runs them.
  */
-import { execFile } from "node:child_process";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../../server/src/auth/api-keys.ts";
 import { createTestDatabase, type TestDatabase } from "../../server/test/support/test-database.ts";
-
-const root = resolve(import.meta.dirname, "../..");
-const run = promisify(execFile);
+import { offgridflow as run } from "./run-cli.ts";
 
 let db: TestDatabase;
 let tenantId: string;
@@ -20,20 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.drop());
 
-async function offgridflow(
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run("node", [join(root, "bin/offgridflow.js"), ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: "silent" },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const offgridflow = (...args: string[]) => run(args, { DATABASE_URL: db.url, LOG_LEVEL: "silent" });
 
 describe("offgridflow keys", () => {
   it("lists a tenant's keys and revokes one, audited as the CLI, idempotently", async () => {

@@ -1,24 +1,8 @@
-import { execFile } from "node:child_process";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { offgridflow as run } from "./run-cli.ts";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-
-/** Runs the CLI with `env` on top of this process's environment; resolves with how it ended. */
-async function offgridflow(env: Record<string, string>, ...args: string[]) {
-  try {
-    await promisify(execFile)("node", [join(root, "bin/offgridflow.js"), ...args], {
-      cwd: root,
-      env: { ...process.env, LOG_LEVEL: "silent", ...env },
-    });
-    return { code: 0, stderr: "" };
-  } catch (error) {
-    const failed = error as { code: number; stderr: string };
-    return { code: failed.code, stderr: failed.stderr };
-  }
-}
+const offgridflow = (env: Record<string, string>, ...args: string[]) =>
+  run(args, { LOG_LEVEL: "silent", ...env });
 
 describe("a service that cannot be reached at start", () => {
   // Port 1 refuses connections on this machine, as on any without a service there.

@@ -11,6 +11,7 @@ import { AppError } from "../app-error.ts";
 import { appendAudit } from "../audit/audit.ts";
 import type { Prisma, PrismaClient, Role } from "../db/client.ts";
 import type { Auth, Authenticate } from "../http/routes.ts";
+import { withinTime } from "../within-time.ts";
 
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const SECRET_LENGTH = 32;
@@ -216,17 +217,11 @@ export class ListeningKeyRevocations extends KeyRevocations {
   private async roundTrip(): Promise<void> {
     const client = this.client;
     if (!client || !this.listening) throw new Error("not listening");
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${ANSWER_MS} ms`)), ANSWER_MS);
-    });
     try {
-      await Promise.race([client.query("SELECT 1"), late]);
+      await withinTime(client.query("SELECT 1"), ANSWER_MS, "the revocation listener");
     } catch (error) {
       this.lost(client, error as Error);
       throw error;
-    } finally {
-      clearTimeout(timer);
     }
   }
 

@@ -7,7 +7,6 @@
  * Model calls are bounded by a per-ledger budget and cached per tenant, so they grow with
  * distinct patterns, not rows; a failed call sends its rows to review, never to a default.
  */
-import { TimeSlice } from "./time-slice.ts";
 import type { Category } from "@offgridflow/engine";
 import type { Candidate } from "./candidate.ts";
 import type { CandidateChooser, LlmDecision, PatternExample } from "./llm/chooser.ts";
@@ -16,6 +15,7 @@ import { vendorOf } from "./pattern.ts";
 import type { MappingRow, Proposal } from "./proposal.ts";
 import { retrieveCandidates } from "./retrieval/index.ts";
 import { proposeByRules } from "./rules/index.ts";
+import { TimeSlice } from "./time-slice.ts";
 import type { Quantity } from "./to-activity.ts";
 
 /** Below this confidence a row waits for a person. */

@@ -1,6 +1,7 @@
 import type { Router } from "express";
 import express from "express";
 import type { Metrics } from "../metrics.ts";
+import { withinTime } from "../within-time.ts";
 
 export interface Readiness {
   /** Resolves when the database answers. */
@@ -11,18 +12,6 @@ export interface Readiness {
 
 /** A dependency that does not answer within this is reported down: a probe must not hang. */
 export const READY_TIMEOUT_MS = 800;
-
-/** `check`, or a rejection once READY_TIMEOUT_MS has passed. */
-export function withinTime<T>(check: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`${what} did not answer within ${READY_TIMEOUT_MS} ms`)),
-      READY_TIMEOUT_MS,
-    );
-  });
-  return Promise.race([check, timeout]).finally(() => clearTimeout(timer));
-}
 
 /** /health (the process is up), /ready (its database and queue answer), /metrics. */
 /** A failed check in one line: Prisma's messages run over many, with source excerpts. */
@@ -40,8 +29,8 @@ export function healthRouter(readiness: Readiness, metrics: Metrics): Router {
   });
   router.get("/ready", async (_req, res) => {
     const checks = await Promise.allSettled([
-      withinTime(readiness.database(), "the database"),
-      withinTime(readiness.queue(), "the job queue"),
+      withinTime(readiness.database(), READY_TIMEOUT_MS, "the database"),
+      withinTime(readiness.queue(), READY_TIMEOUT_MS, "the job queue"),
     ]);
     const [database, queue] = checks.map((check) =>
       check.status === "fulfilled" ? "ok" : conciseReason(check.reason),

@@ -9,7 +9,8 @@ import type { Prisma, PrismaClient } from "../db/client.ts";
 import { readUpload } from "../http/multipart.ts";
 import { fieldErrors, type Routes } from "../http/routes.ts";
 import type { ImportJobs } from "../jobs/import-jobs.ts";
-import { withinTime } from "./health.ts";
+import { withinTime } from "../within-time.ts";
+import { READY_TIMEOUT_MS } from "./health.ts";
 import { COLUMN_ROLES } from "../ledger/index.ts";
 import { rebuildResult } from "../mapping/stored-result.ts";
 import { columnsOf, writeLedgerWorkbook } from "./ledger-export.ts";
@@ -198,15 +199,17 @@ export function registerLedgers(
     },
     async handle({ req, res, auth }) {
       // Refused before the body is read: a file stored now would wait for a queue that is down.
-      await withinTime(jobs.ping(), "the import queue").catch((error: unknown) => {
-        logError(error);
-        throw new AppError(
-          "unavailable",
-          "imports cannot be queued right now; nothing was stored, send the file again shortly",
-          [],
-          QUEUE_RETRY_AFTER_S,
-        );
-      });
+      await withinTime(jobs.ping(), READY_TIMEOUT_MS, "the import queue").catch(
+        (error: unknown) => {
+          logError(error);
+          throw new AppError(
+            "unavailable",
+            "imports cannot be queued right now; nothing was stored, send the file again shortly",
+            [],
+            QUEUE_RETRY_AFTER_S,
+          );
+        },
+      );
       const upload = await readUpload(req, { field: "file", maxBytes: maxUploadBytes });
       if (upload.data.length === 0) {
         throw new AppError("validation", "the file is empty", [

@@ -1,27 +1,10 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { offgridflow as run } from "./run-cli.ts";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const run = promisify(execFile);
-
-async function offgridflow(
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run("node", [join(root, "bin/offgridflow.js"), ...args], {
-      cwd: root,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const offgridflow = (...args: string[]) => run(args);
 
 const lines = (text: string) =>
   text
@@ -217,5 +200,28 @@ describe("offgridflow factors", () => {
     );
     const factors = JSON.parse(stdout);
     expect(factors.map((f: { year: number }) => f.year)).toEqual(factors.map(() => 2019));
+  });
+});
+
+describe("the shipped example ledger", () => {
+  it("maps as README's Quick start promises, with nothing beside the repository", async () => {
+    const { code, stdout } = await offgridflow(
+      "map",
+      "examples/ledger.csv",
+      "--country",
+      "US",
+      "--json",
+    );
+    expect(code).toBe(0);
+    const rows = lines(stdout);
+    expect(rows).toHaveLength(12);
+    expect(rows.slice(0, 4).map((row) => row.category)).toEqual([
+      "purchased_electricity",
+      "purchased_electricity",
+      "stationary_combustion",
+      "mobile_combustion",
+    ]);
+    // Payroll emits nothing; every other line is estimated.
+    expect(rows.filter((row) => row.co2e_kg === null).map((row) => row.row)).toEqual([10]);
   });
 });
